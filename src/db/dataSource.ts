@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type Logger } from 'typeorm';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './naming';
+import { parseDatabaseUrl, type DbConfig } from './config';
+import { SQLITE_MIGRATIONS } from '../../migrations/sqlite';
+import { POSTGRES_MIGRATIONS } from '../../migrations/postgres';
+
+export interface DataSourceOptions {
+  /** Receives every SQL statement (used to count statements in tests and benchmarks). */
+  logger?: Logger;
+}
+
+/**
+ * The one place a DataSource is built. Schema comes only from the migrations
+ * of the backend in use; `synchronize` is never on.
+ */
+export function createDataSource(config: DbConfig = parseDatabaseUrl(process.env.DATABASE_URL), options: DataSourceOptions = {}): DataSource {
+  const common = {
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each' as const,
+    logger: options.logger,
+    logging: options.logger ? (['query', 'error'] as ('query' | 'error')[]) : (['error'] as 'error'[]),
+  };
+  if (config.kind === 'postgres') {
+    return new DataSource({ ...common, type: 'postgres', url: config.url, migrations: POSTGRES_MIGRATIONS });
+  }
+  if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  return new DataSource({
+    ...common,
+    type: 'better-sqlite3',
+    database: config.file,
+    enableWAL: config.file !== ':memory:',
+    migrations: SQLITE_MIGRATIONS,
+  });
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(config?: DbConfig, options?: DataSourceOptions): Promise<DataSource> {
+  const ds = createDataSource(config, options);
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (e) {
+    await ds.destroy();
+    throw e;
+  }
+  return ds;
+}
+
+export function isPostgres(ds: DataSource): boolean {
+  return ds.options.type === 'postgres';
+}

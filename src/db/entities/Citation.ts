@@ -1,0 +1,77 @@
+import { Entity, PrimaryColumn, Column, Index, ManyToOne, JoinColumn } from 'typeorm';
+import { Item } from './Item';
+import { Statute } from './Statute';
+import { Article } from './Article';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { FieldKey } from '../../domain/fields';
+
+@ObjectType({ description: '事项对法规（及条款）的一处引用。One reference from an item to a statute, and to an article when named.' })
+@Entity('citation')
+@Index(['itemId', 'position'], { unique: true })
+export class Citation {
+  @Field(() => ID, { description: '引用 ID（事项 ID 加序号）。Citation ID: the item ID and the citation position.' })
+  @PrimaryColumn('varchar', { length: 24 })
+  id: string;
+
+  @Column('varchar', { length: 20 })
+  itemId: string;
+
+  @ManyToOne(() => Item, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'item_id' })
+  item?: Item;
+
+  @Column('integer')
+  position: number;
+
+  @Index()
+  @Column('varchar', { length: 20 })
+  statuteId: string;
+
+  @ManyToOne(() => Statute, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'statute_id' })
+  statute?: Statute;
+
+  @Index()
+  @Column('varchar', { length: 20, nullable: true })
+  articleId: string | null;
+
+  @ManyToOne(() => Article, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'article_id' })
+  article?: Article;
+
+  @Field(() => String, { description: '引用所在字段，如 legalBasis、responsibilityBasis。The field the citation was found in.' })
+  @Column('varchar', { length: 32 })
+  field: FieldKey;
+
+  @Field({ description: '书名号内的标题原文。Title as written between 《》.' })
+  @Column('text')
+  titleAsWritten: string;
+
+  @Field(() => String, { nullable: true, description: '标题前的类别标签，如“法律”。Category tag read before the title.' })
+  @Column('varchar', { length: 32, nullable: true })
+  category: string | null;
+
+  @Field(() => Int, { nullable: true, description: '款。Paragraph number.' })
+  @Column('integer', { nullable: true })
+  paragraph: number | null;
+
+  @Field(() => Int, { nullable: true, description: '项。Clause number.' })
+  @Column('integer', { nullable: true })
+  clause: number | null;
+
+  @Field({ description: '引用原文，如“《社会保险法》第八十七条”。The reference as written.' })
+  @Column('text')
+  text: string;
+
+  @Field(() => Int, { description: '在清洗后字段文本中的起始位置。Start offset in the cleaned field text.' })
+  @Column('integer')
+  start: number;
+
+  @Field(() => Int, { description: '结束位置（不含）。End offset, exclusive.' })
+  @Column('integer')
+  end: number;
+
+  @Field(() => String, { nullable: true, description: '条号后引用的条文原文。Article wording quoted after the number.' })
+  @Column('text', { nullable: true })
+  quoted: string | null;
+}

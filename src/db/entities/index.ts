@@ -1,0 +1,10 @@
+import { Jurisdiction } from './Jurisdiction';
+import { PowerList } from './PowerList';
+import { Item } from './Item';
+import { ItemLevel } from './ItemLevel';
+import { Statute } from './Statute';
+import { Article } from './Article';
+import { Citation } from './Citation';
+
+export { Jurisdiction, PowerList, Item, ItemLevel, Statute, Article, Citation };
+export const ENTITIES = [Jurisdiction, PowerList, Item, ItemLevel, Statute, Article, Citation];

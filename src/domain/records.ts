@@ -1,0 +1,111 @@
+/**
+ * Domain records: what ingestion produces from a document and what the
+ * database layer stores. Plain data, no I/O. Every record keeps the lines of
+ * the source document it came from (1-based line numbers) so a derived value
+ * can be traced back to the list, line and text it was read from.
+ */
+import type { FieldKey } from './fields';
+import type { PowerType } from './powerTypes';
+import type { LevelKind } from './levels';
+
+/** A problem found while reading a document; never fatal on its own. */
+export interface ImportWarning {
+  /** 1-based line in the source document, or null when it concerns the whole document. */
+  line: number | null;
+  /** Machine-readable kind, e.g. UNPLACED_ROW, MISSING_FIELD, UNKNOWN_POWER_TYPE. */
+  code: string;
+  message: string;
+  /** The source text concerned, as written (shortened when long). */
+  text?: string;
+}
+
+/** One cell or card value, labelled by its column header as written. */
+export interface FieldValue {
+  /** Canonical field, or null when the header is not one we know. */
+  key: FieldKey | null;
+  /** Header as written in the document, e.g. "追究情形". */
+  label: string;
+  /** Cleaned text: HTML turned into text with line breaks, whitespace folded. */
+  text: string;
+  /** The cell exactly as written (HTML included). */
+  raw: string;
+  /** 1-based source line the value (or its first part) came from. */
+  line: number;
+}
+
+/** A per-level row under an item (自治区级 / 地州市级 / 县市级 …). */
+export interface ItemLevelRecord {
+  /** The level cell as written, e.g. "地州市级", "县市区医疗保障局". */
+  levelText: string;
+  /** Level it designates, when recognisable. */
+  level: LevelKind | null;
+  body: string | null;
+  unit: string | null;
+  scope: string | null;
+  duties: string | null;
+  responsibilities: string | null;
+  /** Every cell of the row that was placed, labelled. */
+  fields: FieldValue[];
+  lines: number[];
+}
+
+/** A reference from an item's text to a statute, and to an article when one is named. */
+export interface CitationRecord {
+  /** The field the citation was found in (legalBasis, responsibilityBasis, …). */
+  field: FieldKey;
+  /** Normalised statute title (no 《》, no 中华人民共和国 prefix rules applied — see statuteTitles). */
+  statuteTitle: string;
+  /** Title as written between 《》. */
+  titleAsWritten: string;
+  /** Category tag read before the title (法律, 行政法规, 规章, 规范性文件 …), or null. */
+  category: string | null;
+  /** Article number (第八十七条 → 87), or null when only the statute is cited. */
+  article: number | null;
+  /** Paragraph (款) and clause (项) numbers when given. */
+  paragraph: number | null;
+  clause: number | null;
+  /** The reference text as written, e.g. "《社会保险法》第八十七条" or "第八十八条". */
+  text: string;
+  /** Offsets of `text` in the cleaned field text (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+  /** Text quoted after the article number (the article's wording as the list gives it), if any. */
+  quoted: string | null;
+}
+
+/** One 事项 as read from a list. */
+export interface ItemRecord {
+  /** 序号 as written, or null when the list gives none for this item. */
+  seq: string | null;
+  name: string;
+  subItem: string | null;
+  /** Normalised power types (several for "行政检查和行政处罚"). */
+  powerTypes: PowerType[];
+  /** Power type as written, or null when the list gives none (then inferred from a heading). */
+  powerTypeText: string | null;
+  body: string | null;
+  unit: string | null;
+  localCode: string | null;
+  /** Legal-basis text (实施依据 / 设定依据 / 处罚依据 / 强制依据), cleaned. */
+  legalBasis: string | null;
+  /** Every field of the item, labelled, including those above. */
+  fields: FieldValue[];
+  levels: ItemLevelRecord[];
+  citations: CitationRecord[];
+  /** Source lines that make up the item, ascending. */
+  lines: number[];
+}
+
+/** One imported document. */
+export interface ListRecord {
+  /** Title found in the document (first heading line), or null. */
+  title: string | null;
+  /** Department inferred from the document (e.g. "尼勒克县医疗保障局"), or null. */
+  department: string | null;
+  /** Layout family detected from the content, e.g. "table", "cards". */
+  layout: string;
+  items: ItemRecord[];
+  warnings: ImportWarning[];
+  /** Number of source lines in the document. */
+  lineCount: number;
+}

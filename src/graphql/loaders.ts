@@ -1,0 +1,116 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from '../db/entities';
+
+/** Groups rows by a key, keeping every requested key (empty array when none). */
+function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const m = new Map<K, T[]>(keys.map((k) => [k, []]));
+  for (const r of rows) m.get(keyOf(r))?.push(r);
+  return keys.map((k) => m.get(k)!);
+}
+
+function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
+  const m = new Map<K, T>(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => m.get(k) ?? null);
+}
+
+export interface RelatedRow {
+  item: Item;
+  articleId: string;
+}
+
+/**
+ * DataLoaders for one request: every field that loads related rows goes
+ * through one of these, so a nested query costs one statement per level,
+ * whatever the number of rows.
+ */
+export function createLoaders(ds: DataSource) {
+  const em = ds.manager;
+  return {
+    jurisdiction: new DataLoader<string, Jurisdiction | null>(async (codes) =>
+      byKey(codes, await em.find(Jurisdiction, { where: { code: In([...codes]) } }), (j) => j.code)),
+    children: new DataLoader<string, Jurisdiction[]>(async (codes) =>
+      groupBy(codes, await em.find(Jurisdiction, { where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }), (j) => j.parentCode!)),
+    list: new DataLoader<string, PowerList | null>(async (ids) =>
+      byKey(ids, await em.find(PowerList, { where: { id: In([...ids]) } }), (l) => l.id)),
+    listsOfJurisdiction: new DataLoader<string, PowerList[]>(async (codes) =>
+      groupBy(codes, await em.find(PowerList, { where: { jurisdictionCode: In([...codes]) }, order: { department: 'ASC', id: 'ASC' } }), (l) => l.jurisdictionCode)),
+    item: new DataLoader<string, Item | null>(async (ids) =>
+      byKey(ids, await em.find(Item, { where: { id: In([...ids]) } }), (i) => i.id)),
+    itemsOfList: new DataLoader<string, Item[]>(async (ids) =>
+      groupBy(ids, await em.find(Item, { where: { listId: In([...ids]) }, order: { listId: 'ASC', position: 'ASC' } }), (i) => i.listId)),
+    itemsOfJurisdiction: new DataLoader<string, Item[]>(async (codes) =>
+      groupBy(codes, await em.find(Item, { where: { jurisdictionCode: In([...codes]) }, order: { jurisdictionCode: 'ASC', listId: 'ASC', position: 'ASC' } }), (i) => i.jurisdictionCode)),
+    levelsOfItem: new DataLoader<string, ItemLevel[]>(async (ids) =>
+      groupBy(ids, await em.find(ItemLevel, { where: { itemId: In([...ids]) }, order: { itemId: 'ASC', position: 'ASC' } }), (l) => l.itemId)),
+    citationsOfItem: new DataLoader<string, Citation[]>(async (ids) =>
+      groupBy(ids, await em.find(Citation, { where: { itemId: In([...ids]) }, order: { itemId: 'ASC', position: 'ASC' } }), (c) => c.itemId)),
+    statute: new DataLoader<string, Statute | null>(async (ids) =>
+      byKey(ids, await em.find(Statute, { where: { id: In([...ids]) } }), (s) => s.id)),
+    article: new DataLoader<string, Article | null>(async (ids) =>
+      byKey(ids, await em.find(Article, { where: { id: In([...ids]) } }), (a) => a.id)),
+    articlesOfStatute: new DataLoader<string, Article[]>(async (ids) =>
+      groupBy(ids, await em.find(Article, { where: { statuteId: In([...ids]) }, order: { statuteId: 'ASC', number: 'ASC' } }), (a) => a.statuteId)),
+    /** Every item citing each article, once per item, in list order. */
+    itemsCitingArticle: new DataLoader<string, Item[]>(async (ids) => {
+      const { entities, raw } = await em
+        .createQueryBuilder(Item, 'i')
+        .innerJoin(Citation, 'c', 'c.item_id = i.id')
+        .addSelect('c.article_id', 'cited_article_id')
+        .where('c.article_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('i.jurisdiction_code', 'ASC')
+        .addOrderBy('i.list_id', 'ASC')
+        .addOrderBy('i.position', 'ASC')
+        .getRawAndEntities();
+      return pairRaw(ids, entities, raw, (r) => r.cited_article_id as string);
+    }),
+    /** For each item, the other items that cite an article it cites (the cross-links across lists). */
+    relatedOfItem: new DataLoader<string, RelatedRow[]>(async (ids) => {
+      const { entities, raw } = await em
+        .createQueryBuilder(Item, 'i')
+        .innerJoin(Citation, 'other', 'other.item_id = i.id')
+        .innerJoin(Citation, 'mine', 'mine.article_id = other.article_id AND mine.item_id <> other.item_id')
+        .addSelect('mine.item_id', 'source_item_id')
+        .addSelect('other.article_id', 'shared_article_id')
+        .where('mine.item_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('i.jurisdiction_code', 'ASC')
+        .addOrderBy('i.list_id', 'ASC')
+        .addOrderBy('i.position', 'ASC')
+        .addOrderBy('other.article_id', 'ASC')
+        .getRawAndEntities();
+      const byId = new Map(entities.map((e) => [e.id, e]));
+      const rows = raw.map((r) => ({ key: r.source_item_id as string, item: byId.get(r.i_id as string)!, articleId: r.shared_article_id as string }));
+      return groupBy(ids, rows, (r) => r.key).map((g) => g.map(({ item, articleId }) => ({ item, articleId })));
+    }),
+  };
+}
+
+/**
+ * getRawAndEntities returns one entity per distinct primary key but one raw
+ * row per join row; pair them by the entity's id column to keep every
+ * (key, entity) pair.
+ */
+function pairRaw<T extends { id: string }>(keys: readonly string[], entities: T[], raw: Record<string, unknown>[], keyOf: (r: Record<string, unknown>) => string): T[][] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const out = new Map<string, T[]>(keys.map((k) => [k, []]));
+  const seen = new Set<string>();
+  for (const r of raw) {
+    const e = byId.get(r.i_id as string);
+    const k = keyOf(r);
+    if (!e || seen.has(`${k}\u0000${e.id}`)) continue;
+    seen.add(`${k}\u0000${e.id}`);
+    out.get(k)?.push(e);
+  }
+  return keys.map((k) => out.get(k)!);
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  ds: DataSource;
+  loaders: Loaders;
+}
+
+export function createContext(ds: DataSource): Context {
+  return { ds, loaders: createLoaders(ds) };
+}

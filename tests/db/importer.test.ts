@@ -1,0 +1,94 @@
+import type { DataSource } from 'typeorm';
+import { freshDatabase } from '../helpers/db';
+import { importSeeds, readManifest, seedIfEmpty } from '../../src/db/seed';
+import { importList, ImportError } from '../../src/db/importer';
+import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from '../../src/db/entities';
+
+const EXPECTED_ITEMS: Record<string, number> = {
+  '000_5ac790a9ed78689f.txt': 13,
+  '001_40ae8e75de3bdc72.txt': 23,
+  '002_447b1eadcf571c88.txt': 5,
+  '003_75e85e84c1617e8e.txt': 16,
+  '004_119a4ff0c2874498.txt': 14,
+};
+
+describe('importing the seed lists', () => {
+  let ds: DataSource;
+  beforeAll(async () => {
+    ds = await freshDatabase();
+    await importSeeds(ds);
+  });
+  afterAll(() => ds?.destroy());
+
+  it('stores every item of every seed list: 71 in all', async () => {
+    const lists = await ds.manager.find(PowerList);
+    expect(Object.fromEntries(lists.map((l) => [l.sourceFile, l.itemCount]))).toEqual(EXPECTED_ITEMS);
+    expect(await ds.manager.count(Item)).toBe(71);
+    for (const l of lists) expect(await ds.manager.count(Item, { where: { listId: l.id } })).toBe(l.itemCount);
+  });
+
+  it('places each list in its jurisdiction, with the ancestors from the gazetteer', async () => {
+    const nilka = await ds.manager.findOneByOrFail(Jurisdiction, { code: '654028' });
+    expect(nilka).toMatchObject({ name: '尼勒克县', level: 'COUNTY', parentCode: '654000' });
+    expect(await ds.manager.findOneByOrFail(Jurisdiction, { code: '654000' })).toMatchObject({ name: '伊犁哈萨克自治州', level: 'PREFECTURE', parentCode: '650000' });
+    expect(await ds.manager.findOneByOrFail(Jurisdiction, { code: '650000' })).toMatchObject({ level: 'PROVINCE', parentCode: null });
+    const manifest = readManifest();
+    for (const e of manifest) expect(await ds.manager.countBy(PowerList, { jurisdictionCode: e.jurisdictionCode })).toBe(1);
+  });
+
+  it('keeps the source lines of every item and level row', async () => {
+    const items = await ds.manager.find(Item);
+    for (const i of items) {
+      expect(i.sourceLines.length).toBeGreaterThan(0);
+      expect(i.name.length).toBeGreaterThan(0);
+    }
+    const levels = await ds.manager.find(ItemLevel);
+    expect(levels.length).toBeGreaterThan(0);
+    for (const l of levels) expect(l.sourceLines.length).toBeGreaterThan(0);
+  });
+
+  it('links legal-basis citations to statutes and articles', async () => {
+    const social = await ds.manager.findOneByOrFail(Statute, { title: '社会保险法' });
+    expect(social.aliases).toEqual(expect.arrayContaining(['中华人民共和国社会保险法', '社会保险法']));
+    const art87 = await ds.manager.findOneByOrFail(Article, { statuteId: social.id, number: 87 });
+    const citing = await ds.manager
+      .createQueryBuilder(Item, 'i')
+      .innerJoin(Citation, 'c', 'c.item_id = i.id')
+      .where('c.article_id = :a', { a: art87.id })
+      .select('DISTINCT i.jurisdiction_code', 'code')
+      .getRawMany();
+    // Article 87 of the Social Insurance Law is cited by lists of several jurisdictions.
+    expect(citing.map((r) => r.code).sort()).toEqual(expect.arrayContaining(['150000', '620602', '654028']));
+  });
+
+  it('re-importing the same bytes changes nothing', async () => {
+    const before = await ds.manager.find(Item, { order: { id: 'ASC' } });
+    const again = await importSeeds(ds);
+    expect(again.every((r) => r.unchanged)).toBe(true);
+    expect(await ds.manager.find(Item, { order: { id: 'ASC' } })).toEqual(before);
+  });
+
+  it('seedIfEmpty does nothing once lists are stored', async () => {
+    expect(await seedIfEmpty(ds)).toBeNull();
+  });
+
+  it('rejects bad input with an error naming the file, and keeps what was stored', async () => {
+    const before = await ds.manager.count(Item);
+    await expect(importList(ds, { bytes: Buffer.from('nothing here\n'), fileName: 'empty.txt', jurisdictionCode: '654028', department: 'X' })).rejects.toThrow(
+      /empty\.txt: no items found/,
+    );
+    await expect(importList(ds, { bytes: Buffer.from('序号\t事项名称\n1\t对某事的处罚\n'), fileName: 'bad-code.txt', jurisdictionCode: '999999' })).rejects.toThrow(ImportError);
+    expect(await ds.manager.count(Item)).toBe(before);
+  });
+
+  it('replaces a changed list as a whole', async () => {
+    const text = '某县医疗保障局权责清单\n\n序号\t事项名称\t权力类型\t实施依据\n1\t对甲的处罚\t行政处罚\t《中华人民共和国社会保险法》第八十七条\n2\t对乙的检查\t行政检查\t\n';
+    const first = await importList(ds, { bytes: Buffer.from(text), fileName: 'a.txt', jurisdictionCode: '654002', department: '伊宁市医疗保障局' });
+    expect(first.list.itemCount).toBe(2);
+    const changed = text.replace('2\t对乙的检查\t行政检查\t\n', '');
+    const second = await importList(ds, { bytes: Buffer.from(changed), fileName: 'a.txt', jurisdictionCode: '654002', department: '伊宁市医疗保障局' });
+    expect(second.list.id).toBe(first.list.id);
+    expect(await ds.manager.countBy(Item, { listId: first.list.id })).toBe(1);
+    expect(await ds.manager.countBy(PowerList, { jurisdictionCode: '654002' })).toBe(1);
+  });
+});

@@ -1,0 +1,104 @@
+import { graphql, type ExecutionResult } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { freshDatabase } from '../helpers/db';
+import { importSeeds } from '../../src/db/seed';
+import { buildAppSchema } from '../../src/graphql/schema';
+import { createContext } from '../../src/graphql/loaders';
+
+let ds: DataSource;
+async function run(source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
+  return graphql({ schema: await buildAppSchema(), source, variableValues, contextValue: createContext(ds) });
+}
+async function data(source: string, variableValues?: Record<string, unknown>): Promise<any> {
+  const r = await run(source, variableValues);
+  expect(r.errors).toBeUndefined();
+  return r.data;
+}
+
+beforeAll(async () => {
+  ds = await freshDatabase();
+  await importSeeds(ds);
+});
+afterAll(() => ds?.destroy());
+
+describe('the first GraphQL surface on the seed lists', () => {
+  it('walks the tree from the roots down to 尼勒克县 and its list', async () => {
+    const d = await data(`{ jurisdictions { code name level children { code name children { code name level parent { code } lists { department itemCount items { seq name } } } } } }`);
+    const roots = d.jurisdictions.map((j: any) => j.code);
+    expect(roots).toEqual(['150000', '220000', '620000', '650000']);
+    const xj = d.jurisdictions.find((j: any) => j.code === '650000');
+    const ili = xj.children.find((c: any) => c.code === '654000');
+    expect(ili.name).toBe('伊犁哈萨克自治州');
+    const nilka = ili.children.find((c: any) => c.code === '654028');
+    expect(nilka).toMatchObject({ name: '尼勒克县', level: 'COUNTY', parent: { code: '654000' } });
+    expect(nilka.lists).toHaveLength(1);
+    expect(nilka.lists[0].department).toBe('尼勒克县医疗保障局');
+    expect(nilka.lists[0].items).toHaveLength(23);
+  });
+
+  it('looks up a jurisdiction by code, with its lists and items', async () => {
+    const d = await data(`{ jurisdiction(code: "220500") { name level parent { name } lists { layout itemCount sourceFile sha256 } items { name powerTypes } } }`);
+    expect(d.jurisdiction.name).toBe('通化市');
+    expect(d.jurisdiction.parent.name).toBe('吉林省');
+    expect(d.jurisdiction.lists[0].itemCount).toBe(16);
+    expect(d.jurisdiction.lists[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(d.jurisdiction.items).toHaveLength(16);
+    expect(d.jurisdiction.items.find((i: any) => i.name === '对纳入基本医疗保险基金支付范围的医疗服务行为和医疗费用进行监督管理').powerTypes).toEqual(['INSPECTION', 'PUNISHMENT']);
+    expect((await data(`{ jurisdiction(code: "000000") { code } }`)).jurisdiction).toBeNull();
+  });
+
+  it('pages through items with stable cursors and filters by power type', async () => {
+    const all: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const d: any = await data(`query($after: String) { items(first: 10, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      expect(d.items.totalCount).toBe(71);
+      all.push(...d.items.edges.map((e: any) => e.node.id));
+      if (!d.items.pageInfo.hasNextPage) break;
+      after = d.items.pageInfo.endCursor;
+    }
+    expect(all).toHaveLength(71);
+    expect(new Set(all).size).toBe(71);
+
+    const punish = await data(`{ items(powerType: PUNISHMENT, first: 100) { totalCount edges { node { powerTypes } } } }`);
+    expect(punish.items.totalCount).toBeGreaterThan(0);
+    for (const e of punish.items.edges) expect(e.node.powerTypes).toContain('PUNISHMENT');
+    const nilkaInspect = await data(`{ items(jurisdictionCode: "654028", powerType: INSPECTION) { totalCount } }`);
+    expect(nilkaInspect.items.totalCount).toBe(9);
+
+    const tooMany = await run(`{ items(first: 101) { totalCount } }`);
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const badCursor = await run(`{ items(after: "nonsense") { totalCount } }`);
+    expect(badCursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('follows an item to its citations, the cited article, and every item citing it across jurisdictions', async () => {
+    const d = await data(`{ statute(title: "《中华人民共和国社会保险法》") { title aliases article(number: 87) { number statute { title } items { jurisdiction { code } name } } } }`);
+    expect(d.statute.title).toBe('社会保险法');
+    const codes = new Set(d.statute.article.items.map((i: any) => i.jurisdiction.code));
+    expect([...codes]).toEqual(expect.arrayContaining(['150000', '620602', '654028']));
+
+    const item = d.statute.article.items.find((i: any) => i.jurisdiction.code === '620602');
+    const withCitations = await data(`{ items(jurisdictionCode: "620602", first: 1) { edges { node { id name citations { field text statute { title } article { number } } relatedItems { item { jurisdiction { code } } articles { number } } } } } } }`);
+    const node = withCitations.items.edges[0].node;
+    expect(node.name).toBe(item.name);
+    expect(node.citations.some((c: any) => c.statute.title === '社会保险法' && c.article?.number === 87 && c.field === 'legalBasis')).toBe(true);
+    const related = node.relatedItems.filter((r: any) => r.articles.some((a: any) => a.number === 87));
+    expect(related.map((r: any) => r.item.jurisdiction.code)).toEqual(expect.arrayContaining(['150000', '654028']));
+  });
+
+  it('finds a statute by any spelling and returns null for an unknown one', async () => {
+    expect((await data(`{ statute(title: "社会保险法") { title } }`)).statute.title).toBe('社会保险法');
+    expect((await data(`{ statute(title: "《不存在的法》") { title } }`)).statute).toBeNull();
+  });
+
+  it('returns an item by id with its levels and source lines', async () => {
+    const d = await data(`{ jurisdiction(code: "650000") { items { id seq name levels { levelText level body } sourceLines } } }`);
+    const item3 = d.jurisdiction.items.find((i: any) => i.seq === '3');
+    expect(item3.levels.map((l: any) => l.level)).toEqual(['PREFECTURE', 'COUNTY']);
+    const byId = await data(`query($id: ID!) { item(id: $id) { name list { sourceFile } sourceLines } }`, { id: item3.id });
+    expect(byId.item.name).toBe(item3.name);
+    expect(byId.item.list.sourceFile).toBe('000_5ac790a9ed78689f.txt');
+    expect(byId.item.sourceLines).toEqual(item3.sourceLines);
+  });
+});
