@@ -1,0 +1,108 @@
+/**
+ * Cell cleaning: the HTML some lists put in cells (<p>, <ol>, <li>, <br>)
+ * turned into plain text with its line structure kept. A real HTML parser is
+ * used because cells hold unclosed and nested tags, attributes with '>' in
+ * quotes and entities; regexes over tags get those wrong.
+ *
+ * Punctuation is left as written (full-width stays full-width): cleaning must
+ * not change meaning, and later stages may want the original forms.
+ */
+import { Parser } from 'htmlparser2';
+
+// Elements that start a new line of text. td/th are not here: a nested cell is
+// a run of text on the same line, separated by a space (see INLINE_BREAKS).
+const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section',
+  'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
+]);
+const INLINE_BREAKS = new Set(['td', 'th']);
+const SKIPPED_CONTENT = new Set(['script', 'style']);
+
+// Whitespace folded to one ASCII space. U+3000 (ideographic space) is not
+// folded inside a line: it is part of how Chinese text is written.
+const FOLDABLE_SPACE = /[ \t\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\ufeff]+/g;
+
+/**
+ * The text of a cell: block elements become line breaks, entities are decoded,
+ * runs of spaces fold to one, each line is trimmed and empty lines dropped.
+ */
+export function cleanCell(raw: string): string {
+  if (!/[<&]/.test(raw)) return normaliseText(raw);
+  // Paragraph breaks are marked with \u0000 while parsing: text nodes can
+  // contain \n, which HTML treats as ordinary whitespace.
+  const BREAK = '\u0000';
+  let out = '';
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED_CONTENT.has(name)) skipping++;
+        if (BLOCK_ELEMENTS.has(name)) out += BREAK;
+        else if (INLINE_BREAKS.has(name)) out += ' ';
+      },
+      onclosetag(name) {
+        if (SKIPPED_CONTENT.has(name)) skipping = Math.max(0, skipping - 1);
+        if (BLOCK_ELEMENTS.has(name)) out += BREAK;
+        else if (INLINE_BREAKS.has(name)) out += ' ';
+      },
+      ontext(text) {
+        if (skipping === 0) out += text;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(raw);
+  parser.end();
+  return out
+    .split(BREAK)
+    .map((l) => l.replace(FOLDABLE_SPACE, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** Whitespace rules of cleanCell for text that holds no markup. */
+function normaliseText(text: string): string {
+  return text.replace(FOLDABLE_SPACE, ' ').trim();
+}
+
+/**
+ * Split a cell after its first top-level block element: "<p>A</p> <p>B</p>…"
+ * → ["<p>A</p>", "<p>B</p>…"], both as written. Null when the cell does not
+ * start with a block element or nothing follows it. Used to undo two cells
+ * that an export merged into one.
+ */
+export function splitFirstBlock(raw: string): [string, string] | null {
+  let depth = 0;
+  let firstTag: string | null = null;
+  let sawText = false;
+  let splitAt = -1;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (splitAt >= 0) return;
+        if (depth === 0 && firstTag === null) {
+          if (!BLOCK_ELEMENTS.has(name) || sawText) splitAt = -2;
+          else firstTag = name;
+        }
+        depth++;
+      },
+      ontext(text) {
+        if (depth === 0 && firstTag === null && text.trim() !== '') sawText = true;
+      },
+      onclosetag(name) {
+        if (splitAt !== -1) return;
+        depth--;
+        if (depth === 0 && name === firstTag) splitAt = parser.endIndex + 1;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(raw);
+  parser.end();
+  if (splitAt < 0) return null;
+  const head = raw.slice(0, splitAt);
+  const tail = raw.slice(splitAt).trim();
+  if (cleanCell(tail) === '') return null;
+  return [head, tail];
+}
