@@ -1,4 +1,4 @@
 /** Every postgres migration, in order. Listed here so the app, the CLI and the tests load the same set. */
-import { Init1795494813628 } from './1795494813628-Init';
+import { Init1795495707879 } from './1795495707879-Init';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795494813628];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795495707879];

@@ -1,4 +1,4 @@
 /** Every sqlite migration, in order. Listed here so the app, the CLI and the tests load the same set. */
-import { Init1795494812738 } from './1795494812738-Init';
+import { Init1795495706999 } from './1795495706999-Init';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795494812738];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795495706999];

@@ -159,10 +159,30 @@ export async function importList(ds: DataSource, input: ImportInput): Promise<Im
         citations.push(Object.assign(new Citation(), {
           id: `${id}:${i}`, itemId: id, position: i, statuteId, articleId,
           field: c.field, titleAsWritten: c.titleAsWritten, category: c.category,
-          paragraph: c.paragraph, clause: c.clause, text: c.text, start: c.start, end: c.end, quoted: c.quoted,
+          paragraph: c.paragraph, clause: c.clause, line: c.line ?? null, text: c.text, start: c.start, end: c.end, quoted: c.quoted,
         }));
       });
     });
+
+    // The same department may list one power in two of its lists; the second
+    // keeps its item under an ID salted with its list, and says so.
+    const clashes = new Set<string>();
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const ids = items.slice(i, i + CHUNK).map((it) => it.id);
+      for (const other of await em.find(Item, { where: { id: In(ids) }, select: { id: true, listId: true } })) if (other.listId !== listId) clashes.add(other.id);
+    }
+    if (clashes.size) {
+      const renamed = new Map<string, string>();
+      for (const it of items) {
+        if (!clashes.has(it.id)) continue;
+        const id = stableId('item-in-list', listId, it.id);
+        renamed.set(it.id, id);
+        list.warnings.push({ line: it.sourceLines[0] ?? null, code: 'DUPLICATE_ACROSS_LISTS', message: `item "${it.name}" is also in another list of ${department}; stored under its own ID`, text: it.name });
+        it.id = id;
+      }
+      for (const lv of levels) if (renamed.has(lv.itemId)) Object.assign(lv, { itemId: renamed.get(lv.itemId)!, id: `${renamed.get(lv.itemId)}:${lv.position}` });
+      for (const c of citations) if (renamed.has(c.itemId)) Object.assign(c, { itemId: renamed.get(c.itemId)!, id: `${renamed.get(c.itemId)}:${c.position}` });
+    }
 
     // Statutes and articles are shared across lists: add what is new, merge aliases into what exists.
     const known = statutes.size ? await em.find(Statute, { where: { id: In([...statutes.keys()]) } }) : [];

@@ -71,6 +71,8 @@ export interface CitationRecord {
   end: number;
   /** Text quoted after the article number (the article's wording as the list gives it), if any. */
   quoted: string | null;
+  /** Source line of the field the citation was found in (set by ingest; with `field` it names the text `start`/`end` index). */
+  line?: number;
 }
 
 /** One 事项 as read from a list. */
@@ -81,7 +83,7 @@ export interface ItemRecord {
   subItem: string | null;
   /** Normalised power types (several for "行政检查和行政处罚"). */
   powerTypes: PowerType[];
-  /** Power type as written, or null when the list gives none (then inferred from a heading). */
+  /** Power type as written in the row, else the text of the section heading that gave it; null when neither names one. */
   powerTypeText: string | null;
   body: string | null;
   unit: string | null;

@@ -13,6 +13,10 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [JurisdictionResolver, PowerListResolver, ItemResolver, StatuteResolver, ArticleResolver, CitationResolver],
     validate: false,
+  }).then((schema) => {
+    // type-graphql gives the root type no description; the schema is bilingual throughout.
+    schema.getQueryType()!.description = '查询入口：区划树、清单、事项、法规与条款。Entry points: the jurisdiction tree, lists, items, statutes and articles.';
+    return schema;
   });
   return cached;
 }

@@ -92,3 +92,18 @@ describe('importing the seed lists', () => {
     expect(await ds.manager.countBy(PowerList, { jurisdictionCode: '654002' })).toBe(1);
   });
 });
+
+describe('one department, the same power in two of its lists', () => {
+  it('keeps both items, the second under its own ID, with a warning', async () => {
+    const ds = await freshDatabase();
+    try {
+      const doc = (title: string) => `${title}\n\n序号\t事项名称\t权力类型\n1\t对甲的处罚\t行政处罚\n`;
+      await importList(ds, { bytes: Buffer.from(doc('甲县医疗保障局权责清单')), fileName: 'a.txt', jurisdictionCode: '654028', department: '尼勒克县医疗保障局' });
+      const second = await importList(ds, { bytes: Buffer.from(doc('甲县医疗保障局行政处罚事项清单')), fileName: 'b.txt', jurisdictionCode: '654028', department: '尼勒克县医疗保障局' });
+      expect(second.list.warnings.map((w) => w.code)).toContain('DUPLICATE_ACROSS_LISTS');
+      expect(await ds.manager.count(Item)).toBe(2);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});

@@ -79,7 +79,7 @@ describe('the first GraphQL surface on the seed lists', () => {
     expect([...codes]).toEqual(expect.arrayContaining(['150000', '620602', '654028']));
 
     const item = d.statute.article.items.find((i: any) => i.jurisdiction.code === '620602');
-    const withCitations = await data(`{ items(jurisdictionCode: "620602", first: 1) { edges { node { id name citations { field text statute { title } article { number } } relatedItems { item { jurisdiction { code } } articles { number } } } } } } }`);
+    const withCitations = await data(`{ items(jurisdictionCode: "620602", first: 1) { edges { node { id name citations { field text statute { title } article { number } } relatedItems { item { jurisdiction { code } } articles { number } } } } } }`);
     const node = withCitations.items.edges[0].node;
     expect(node.name).toBe(item.name);
     expect(node.citations.some((c: any) => c.statute.title === '社会保险法' && c.article?.number === 87 && c.field === 'legalBasis')).toBe(true);

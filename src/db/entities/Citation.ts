@@ -63,6 +63,10 @@ export class Citation {
   @Column('text')
   text: string;
 
+  @Field(() => Int, { nullable: true, description: '引用所在字段的源文件行号。Source line of the field the citation was found in.' })
+  @Column('integer', { nullable: true })
+  line: number | null;
+
   @Field(() => Int, { description: '在清洗后字段文本中的起始位置。Start offset in the cleaned field text.' })
   @Column('integer')
   start: number;

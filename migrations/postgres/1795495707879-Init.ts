@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Init1795494813628 implements MigrationInterface {
-    name = 'Init1795494813628'
+export class Init1795495707879 implements MigrationInterface {
+    name = 'Init1795495707879'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "jurisdiction" ("code" character varying(6) NOT NULL, "name" character varying(64) NOT NULL, "level" character varying(16) NOT NULL, "parent_code" character varying(6), CONSTRAINT "PK_c1d6ad3bf29ee463d99f0d08a0b" PRIMARY KEY ("code"))`);
@@ -17,7 +17,7 @@ export class Init1795494813628 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_86f45c19f1be336bc340683a19" ON "statute"  ("title") `);
         await queryRunner.query(`CREATE TABLE "article" ("id" character varying(20) NOT NULL, "statute_id" character varying(20) NOT NULL, "number" integer NOT NULL, CONSTRAINT "PK_40808690eb7b915046558c0f81b" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_ddbd24852add66e7bcb1581873" ON "article"  ("statute_id", "number") `);
-        await queryRunner.query(`CREATE TABLE "citation" ("id" character varying(24) NOT NULL, "item_id" character varying(20) NOT NULL, "position" integer NOT NULL, "statute_id" character varying(20) NOT NULL, "article_id" character varying(20), "field" character varying(32) NOT NULL, "title_as_written" text NOT NULL, "category" character varying(32), "paragraph" integer, "clause" integer, "text" text NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "quoted" text, CONSTRAINT "PK_f02dfdce6c05dfbf2fead28d0b6" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "citation" ("id" character varying(24) NOT NULL, "item_id" character varying(20) NOT NULL, "position" integer NOT NULL, "statute_id" character varying(20) NOT NULL, "article_id" character varying(20), "field" character varying(32) NOT NULL, "title_as_written" text NOT NULL, "category" character varying(32), "paragraph" integer, "clause" integer, "text" text NOT NULL, "line" integer, "start" integer NOT NULL, "end" integer NOT NULL, "quoted" text, CONSTRAINT "PK_f02dfdce6c05dfbf2fead28d0b6" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "IDX_5c90d7c0472fd47180ff7c86ba" ON "citation"  ("statute_id") `);
         await queryRunner.query(`CREATE INDEX "IDX_1a7c51071112717babbd842c1b" ON "citation"  ("article_id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_173b042276f8acc9980f47b023" ON "citation"  ("item_id", "position") `);

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Init1795494812738 implements MigrationInterface {
-    name = 'Init1795494812738'
+export class Init1795495706999 implements MigrationInterface {
+    name = 'Init1795495706999'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "jurisdiction" ("code" varchar(6) PRIMARY KEY NOT NULL, "name" varchar(64) NOT NULL, "level" varchar(16) NOT NULL, "parent_code" varchar(6))`);
@@ -17,7 +17,7 @@ export class Init1795494812738 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_86f45c19f1be336bc340683a19" ON "statute" ("title") `);
         await queryRunner.query(`CREATE TABLE "article" ("id" varchar(20) PRIMARY KEY NOT NULL, "statute_id" varchar(20) NOT NULL, "number" integer NOT NULL)`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_ddbd24852add66e7bcb1581873" ON "article" ("statute_id", "number") `);
-        await queryRunner.query(`CREATE TABLE "citation" ("id" varchar(24) PRIMARY KEY NOT NULL, "item_id" varchar(20) NOT NULL, "position" integer NOT NULL, "statute_id" varchar(20) NOT NULL, "article_id" varchar(20), "field" varchar(32) NOT NULL, "title_as_written" text NOT NULL, "category" varchar(32), "paragraph" integer, "clause" integer, "text" text NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "quoted" text)`);
+        await queryRunner.query(`CREATE TABLE "citation" ("id" varchar(24) PRIMARY KEY NOT NULL, "item_id" varchar(20) NOT NULL, "position" integer NOT NULL, "statute_id" varchar(20) NOT NULL, "article_id" varchar(20), "field" varchar(32) NOT NULL, "title_as_written" text NOT NULL, "category" varchar(32), "paragraph" integer, "clause" integer, "text" text NOT NULL, "line" integer, "start" integer NOT NULL, "end" integer NOT NULL, "quoted" text)`);
         await queryRunner.query(`CREATE INDEX "IDX_5c90d7c0472fd47180ff7c86ba" ON "citation" ("statute_id") `);
         await queryRunner.query(`CREATE INDEX "IDX_1a7c51071112717babbd842c1b" ON "citation" ("article_id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_173b042276f8acc9980f47b023" ON "citation" ("item_id", "position") `);
@@ -56,8 +56,8 @@ export class Init1795494812738 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "IDX_5c90d7c0472fd47180ff7c86ba"`);
         await queryRunner.query(`DROP INDEX "IDX_1a7c51071112717babbd842c1b"`);
         await queryRunner.query(`DROP INDEX "IDX_173b042276f8acc9980f47b023"`);
-        await queryRunner.query(`CREATE TABLE "temporary_citation" ("id" varchar(24) PRIMARY KEY NOT NULL, "item_id" varchar(20) NOT NULL, "position" integer NOT NULL, "statute_id" varchar(20) NOT NULL, "article_id" varchar(20), "field" varchar(32) NOT NULL, "title_as_written" text NOT NULL, "category" varchar(32), "paragraph" integer, "clause" integer, "text" text NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "quoted" text, CONSTRAINT "FK_05127634f3b99034dddee045915" FOREIGN KEY ("item_id") REFERENCES "item" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_5c90d7c0472fd47180ff7c86ba3" FOREIGN KEY ("statute_id") REFERENCES "statute" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_1a7c51071112717babbd842c1b7" FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
-        await queryRunner.query(`INSERT INTO "temporary_citation"("id", "item_id", "position", "statute_id", "article_id", "field", "title_as_written", "category", "paragraph", "clause", "text", "start", "end", "quoted") SELECT "id", "item_id", "position", "statute_id", "article_id", "field", "title_as_written", "category", "paragraph", "clause", "text", "start", "end", "quoted" FROM "citation"`);
+        await queryRunner.query(`CREATE TABLE "temporary_citation" ("id" varchar(24) PRIMARY KEY NOT NULL, "item_id" varchar(20) NOT NULL, "position" integer NOT NULL, "statute_id" varchar(20) NOT NULL, "article_id" varchar(20), "field" varchar(32) NOT NULL, "title_as_written" text NOT NULL, "category" varchar(32), "paragraph" integer, "clause" integer, "text" text NOT NULL, "line" integer, "start" integer NOT NULL, "end" integer NOT NULL, "quoted" text, CONSTRAINT "FK_05127634f3b99034dddee045915" FOREIGN KEY ("item_id") REFERENCES "item" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_5c90d7c0472fd47180ff7c86ba3" FOREIGN KEY ("statute_id") REFERENCES "statute" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_1a7c51071112717babbd842c1b7" FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+        await queryRunner.query(`INSERT INTO "temporary_citation"("id", "item_id", "position", "statute_id", "article_id", "field", "title_as_written", "category", "paragraph", "clause", "text", "line", "start", "end", "quoted") SELECT "id", "item_id", "position", "statute_id", "article_id", "field", "title_as_written", "category", "paragraph", "clause", "text", "line", "start", "end", "quoted" FROM "citation"`);
         await queryRunner.query(`DROP TABLE "citation"`);
         await queryRunner.query(`ALTER TABLE "temporary_citation" RENAME TO "citation"`);
         await queryRunner.query(`CREATE INDEX "IDX_5c90d7c0472fd47180ff7c86ba" ON "citation" ("statute_id") `);
@@ -70,8 +70,8 @@ export class Init1795494812738 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "IDX_1a7c51071112717babbd842c1b"`);
         await queryRunner.query(`DROP INDEX "IDX_5c90d7c0472fd47180ff7c86ba"`);
         await queryRunner.query(`ALTER TABLE "citation" RENAME TO "temporary_citation"`);
-        await queryRunner.query(`CREATE TABLE "citation" ("id" varchar(24) PRIMARY KEY NOT NULL, "item_id" varchar(20) NOT NULL, "position" integer NOT NULL, "statute_id" varchar(20) NOT NULL, "article_id" varchar(20), "field" varchar(32) NOT NULL, "title_as_written" text NOT NULL, "category" varchar(32), "paragraph" integer, "clause" integer, "text" text NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "quoted" text)`);
-        await queryRunner.query(`INSERT INTO "citation"("id", "item_id", "position", "statute_id", "article_id", "field", "title_as_written", "category", "paragraph", "clause", "text", "start", "end", "quoted") SELECT "id", "item_id", "position", "statute_id", "article_id", "field", "title_as_written", "category", "paragraph", "clause", "text", "start", "end", "quoted" FROM "temporary_citation"`);
+        await queryRunner.query(`CREATE TABLE "citation" ("id" varchar(24) PRIMARY KEY NOT NULL, "item_id" varchar(20) NOT NULL, "position" integer NOT NULL, "statute_id" varchar(20) NOT NULL, "article_id" varchar(20), "field" varchar(32) NOT NULL, "title_as_written" text NOT NULL, "category" varchar(32), "paragraph" integer, "clause" integer, "text" text NOT NULL, "line" integer, "start" integer NOT NULL, "end" integer NOT NULL, "quoted" text)`);
+        await queryRunner.query(`INSERT INTO "citation"("id", "item_id", "position", "statute_id", "article_id", "field", "title_as_written", "category", "paragraph", "clause", "text", "line", "start", "end", "quoted") SELECT "id", "item_id", "position", "statute_id", "article_id", "field", "title_as_written", "category", "paragraph", "clause", "text", "line", "start", "end", "quoted" FROM "temporary_citation"`);
         await queryRunner.query(`DROP TABLE "temporary_citation"`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_173b042276f8acc9980f47b023" ON "citation" ("item_id", "position") `);
         await queryRunner.query(`CREATE INDEX "IDX_1a7c51071112717babbd842c1b" ON "citation" ("article_id") `);
