@@ -84,7 +84,10 @@ export async function importList(ds: DataSource, input: ImportInput): Promise<Im
   } catch (e) {
     throw new ImportError(fileName, `could not be read: ${(e as Error).message}`);
   }
-  if (record.items.length === 0) throw new ImportError(fileName, `no items found (layout "${record.layout}", ${record.warnings.length} warnings)`);
+  if (record.items.length === 0) {
+    const first = record.warnings.slice(0, 3).map((w) => `${w.line != null ? `line ${w.line}: ` : ''}${w.message}`);
+    throw new ImportError(fileName, `no items found (layout "${record.layout}")${first.length ? `; ${first.join('; ')}` : ''}`);
+  }
   const department = input.department?.trim() || record.department;
   if (!department) throw new ImportError(fileName, 'department not given and not found in the document');
 
