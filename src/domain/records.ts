@@ -96,6 +96,11 @@ export interface ItemRecord {
   citations: CitationRecord[];
   /** Source lines that make up the item, ascending. */
   lines: number[];
+  /**
+   * Department of the section the item sits under, when the document holds
+   * several departments' sections; absent or null means the list's department.
+   */
+  department?: string | null;
 }
 
 /** One imported document. */
@@ -110,4 +115,8 @@ export interface ListRecord {
   warnings: ImportWarning[];
   /** Number of source lines in the document. */
   lineCount: number;
+  /** Container format detected from the bytes: text (TSV and other plain-text tables), csv, xlsx, html. */
+  format?: string;
+  /** Character encoding detected for text formats (utf-8, gb18030 …). */
+  encoding?: string;
 }

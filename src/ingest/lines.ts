@@ -9,8 +9,14 @@ export interface SourceLine {
   no: number;
   /** The line as written (no line terminator). */
   text: string;
-  /** `text` split on tabs; every layout seen so far is tab-separated. */
+  /** The line's cells: `text` split on tabs, or the cells a structured source (CSV, XLSX, HTML) gave. */
   cells: string[];
+  /**
+   * For structured sources that know merges (XLSX, HTML rowspan): true at an
+   * index whose cell is covered by a merged cell started on an earlier row.
+   * Such a cell is empty in `cells`, as a text export would leave it.
+   */
+  mergedFromAbove?: boolean[];
 }
 
 export interface Decoded {
