@@ -1,4 +1,5 @@
-/** Every sqlite migration, in order. Listed here so the app, the CLI and the tests load the same set. */
+/** Every sqlite migration, in order (written by scripts/index-migrations.js). Listed so the app, the CLI and the tests load the same set. */
 import { Init1795495706999 } from './1795495706999-Init';
+import { ImportReport1795496421866 } from './1795496421866-ImportReport';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795495706999];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795495706999, ImportReport1795496421866];

@@ -197,6 +197,7 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
     itemCount: p.items.length,
     lineCount: record.lineCount,
     warnings: [...p.warnings],
+    report: record.report ?? null,
   });
 
   const items: Item[] = [];

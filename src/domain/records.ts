@@ -119,4 +119,36 @@ export interface ListRecord {
   format?: string;
   /** Character encoding detected for text formats (utf-8, gb18030 …). */
   encoding?: string;
+  /** What was read and what was not: set by parseDocument. */
+  report?: ImportReport;
+}
+
+/** The account of one document's reading: nothing is dropped without a line here. */
+export interface ImportReport {
+  layout: string;
+  format: string;
+  encoding: string;
+  items: number;
+  levels: number;
+  citations: number;
+  lines: {
+    /** Every line of the document. */
+    total: number;
+    /** Lines with visible content. */
+    content: number;
+    /** Content lines that went into an item or a level row. */
+    used: number;
+    /** Header rows, headings, titles and separator rows. */
+    structural: number;
+    /** Content lines no rule could place (each also an UNPLACED_LINE warning). */
+    unplaced: number;
+  };
+  unplacedLines: { line: number; text: string }[];
+  /** Fields no item has: the document has no such column. */
+  absentFields: FieldKey[];
+  /** Fields some items have and others lack, with the items lacking them. */
+  missingFields: { field: FieldKey; items: { seq: string | null; name: string; line: number | null }[] }[];
+  /** Items rendered twice and merged into one. */
+  duplicatesMerged: number;
+  warningsByCode: Record<string, number>;
 }

@@ -2,7 +2,7 @@ import { Entity, PrimaryColumn, Column, Index, ManyToOne, JoinColumn } from 'typ
 import { Jurisdiction } from './Jurisdiction';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISO } from '../../graphql/scalars';
-import type { ImportWarning } from '../../domain/records';
+import type { ImportReport, ImportWarning } from '../../domain/records';
 
 @ObjectType({ description: '导入时的警告：无法安放的行、缺失的字段等。A warning raised while reading a list.' })
 export class ImportWarningType implements ImportWarning {
@@ -14,6 +14,88 @@ export class ImportWarningType implements ImportWarning {
   message: string;
   @Field({ nullable: true, description: '相关原文。The source text concerned.' })
   text?: string;
+}
+
+@ObjectType({ description: '行数统计。Line counts of a document.' })
+export class ReportLines {
+  @Field(() => Int, { description: '总行数。Every line.' })
+  total: number;
+  @Field(() => Int, { description: '有内容的行。Lines with visible content.' })
+  content: number;
+  @Field(() => Int, { description: '进入事项或层级行的行。Content lines used by an item or level row.' })
+  used: number;
+  @Field(() => Int, { description: '表头、标题、分隔行。Header rows, headings and separators.' })
+  structural: number;
+  @Field(() => Int, { description: '无法安放的行。Content lines no rule could place.' })
+  unplaced: number;
+}
+
+@ObjectType({ description: '无法安放的一行。A line the reader could not place.' })
+export class UnplacedLine {
+  @Field(() => Int, { description: '行号。Line number.' })
+  line: number;
+  @Field({ description: '原文（过长时截断）。The text, shortened when long.' })
+  text: string;
+}
+
+@ObjectType({ description: '缺少某字段的事项。An item lacking a field.' })
+export class MissingFieldItem {
+  @Field(() => String, { nullable: true, description: '序号。序号 as written.' })
+  seq: string | null;
+  @Field({ description: '事项名称。Item name.' })
+  name: string;
+  @Field(() => Int, { nullable: true, description: '首行行号。First source line.' })
+  line: number | null;
+}
+
+@ObjectType({ description: '部分事项缺少的字段。A field some items lack.' })
+export class MissingField {
+  @Field({ description: '规范字段名。Canonical field.' })
+  field: string;
+  @Field(() => [MissingFieldItem], { description: '缺少该字段的事项。The items lacking it.' })
+  items: MissingFieldItem[];
+}
+
+@ObjectType({ description: '某类警告的数量。Count of one kind of warning.' })
+export class WarningCount {
+  @Field({ description: '警告类别。Warning kind.' })
+  code: string;
+  @Field(() => Int, { description: '数量。How many.' })
+  count: number;
+}
+
+@ObjectType({ description: '导入报告：读出了什么，哪些没能读出。What a document yielded, and what it did not.' })
+export class ImportReportType {
+  @Field({ description: '识别出的版式。Layout detected.' })
+  layout: string;
+  @Field({ description: '文件格式：text、csv、xlsx、html。Container format.' })
+  format: string;
+  @Field({ description: '字符编码。Character encoding.' })
+  encoding: string;
+  @Field(() => Int, { description: '事项数。Items read.' })
+  items: number;
+  @Field(() => Int, { description: '层级行数。Level rows read.' })
+  levels: number;
+  @Field(() => Int, { description: '引用数。Citations found.' })
+  citations: number;
+  @Field(() => ReportLines, { description: '行数统计。Line counts.' })
+  lines: ReportLines;
+  @Field(() => [UnplacedLine], { description: '无法安放的行。Lines not placed.' })
+  unplacedLines: UnplacedLine[];
+  @Field(() => [String], { description: '所有事项都没有的字段（文档无此列）。Fields no item has.' })
+  absentFields: string[];
+  @Field(() => [MissingField], { description: '部分事项缺少的字段。Fields some items lack.' })
+  missingFields: MissingField[];
+  @Field(() => Int, { description: '重复出现并已合并的事项数。Items rendered twice and merged.' })
+  duplicatesMerged: number;
+  @Field(() => [WarningCount], { description: '各类警告数量。Warnings by kind.' })
+  warningCounts: WarningCount[];
+
+  static from(r: ImportReport): ImportReportType {
+    return Object.assign(new ImportReportType(), r, {
+      warningCounts: Object.entries(r.warningsByCode).map(([code, count]) => ({ code, count })),
+    });
+  }
 }
 
 @ObjectType({ description: '一份导入的权责清单文档。One imported 权责清单 document.' })
@@ -67,4 +149,8 @@ export class PowerList {
   @Field(() => [ImportWarningType], { description: '导入警告。Warnings raised while reading.' })
   @Column('json')
   warnings: ImportWarning[];
+
+  /** Read through PowerListResolver.report, which turns it into ImportReportType. */
+  @Column('json', { nullable: true })
+  report: ImportReport | null;
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Item, Jurisdiction, PowerList } from '../../db/entities';
+import { ImportReportType } from '../../db/entities/PowerList';
 import type { Context } from '../loaders';
 
 @Resolver(() => PowerList)
@@ -18,6 +19,11 @@ export class PowerListResolver {
   @FieldResolver(() => Jurisdiction, { description: '清单所属区划。The jurisdiction whose list this is.' })
   async jurisdiction(@Root() l: PowerList, @Ctx() ctx: Context): Promise<Jurisdiction> {
     return (await ctx.loaders.jurisdiction.load(l.jurisdictionCode))!;
+  }
+
+  @FieldResolver(() => ImportReportType, { nullable: true, description: '导入报告。The import report of the document.' })
+  report(@Root() l: PowerList): ImportReportType | null {
+    return l.report ? ImportReportType.from(l.report) : null;
   }
 
   @FieldResolver(() => [Item], { description: '清单中的事项，按原顺序。The list\'s items, in document order.' })
