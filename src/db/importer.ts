@@ -6,6 +6,7 @@ import { departmentsAgree, inferJurisdiction, splitDepartment, isAncestor, type 
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from './entities';
 import { division, divisionChain, placeIndex } from './gazetteer';
 import { stableId } from './ids';
+import { bulkInsert } from './bulk';
 
 export interface ImportInput {
   bytes: Buffer;
@@ -158,12 +159,6 @@ export function prepareImport(input: ImportInput): PreparedImport {
   return { fileName, sha256, record, lists, placement: { given, inferred } };
 }
 
-async function insertChunked<T>(em: EntityManager, target: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await em.createQueryBuilder().insert().into(target).values(rows.slice(i, i + CHUNK) as never).execute();
-  }
-}
-
 /** Makes sure the jurisdiction and its ancestors exist, taken from the gazetteer. */
 async function ensureJurisdiction(em: EntityManager, code: string): Promise<void> {
   const chain = divisionChain(code);
@@ -281,16 +276,16 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
     if (aliases.length !== old.aliases.length || category !== old.category) await em.update(Statute, { id: old.id }, { aliases, category });
     statutes.delete(old.id);
   }
-  await insertChunked(em, Statute, [...statutes.values()]);
+  await bulkInsert(em, Statute, [...statutes.values()]);
   const knownArticles = new Set(
     articles.size ? (await em.find(Article, { where: { id: In([...articles.keys()]) }, select: { id: true } })).map((a) => a.id) : [],
   );
-  await insertChunked(em, Article, [...articles.values()].filter((a) => !knownArticles.has(a.id)));
+  await bulkInsert(em, Article, [...articles.values()].filter((a) => !knownArticles.has(a.id)));
 
   await em.insert(PowerList, list);
-  await insertChunked(em, Item, items);
-  await insertChunked(em, ItemLevel, levels);
-  await insertChunked(em, Citation, citations);
+  await bulkInsert(em, Item, items);
+  await bulkInsert(em, ItemLevel, levels);
+  await bulkInsert(em, Citation, citations);
   return { list, statutes: statuteIds, citations: citations.length };
 }
 

@@ -115,7 +115,7 @@ export interface ListRecord {
   warnings: ImportWarning[];
   /** Number of source lines in the document. */
   lineCount: number;
-  /** Container format detected from the bytes: text (TSV and other plain-text tables), csv, xlsx, html. */
+  /** Format detected from the bytes: text (tab-separated), csv, xlsx, html, markdown (pipe tables), aligned (space-aligned columns), cell-per-line. */
   format?: string;
   /** Character encoding detected for text formats (utf-8, gb18030 …). */
   encoding?: string;
@@ -138,7 +138,7 @@ export interface ImportReport {
     content: number;
     /** Content lines that went into an item or a level row. */
     used: number;
-    /** Header rows, headings, titles and separator rows. */
+    /** Header rows, headings and titles (separator rows are not content). */
     structural: number;
     /** Content lines no rule could place (each also an UNPLACED_LINE warning). */
     unplaced: number;

@@ -1,13 +1,22 @@
 /**
- * Bytes to numbered lines. Layout modules work on these; nothing downstream
- * re-reads the input, so line numbers given here are the document's own.
+ * Numbered lines with cells: what every source format is turned into
+ * (sources/), and all that layout modules read. Nothing downstream re-reads
+ * the input, so the line numbers given here are the only way back to it.
  */
 
-/** One physical line of the document. */
+/** One row of the document: a physical line of text, a CSV record, a sheet row, an HTML <tr>. */
 export interface SourceLine {
-  /** 1-based line number. */
+  /**
+   * 1-based position in the source: the physical line for text formats (the
+   * line a CSV record or an HTML <tr> starts on), a running row number for XLSX.
+   */
   no: number;
-  /** The line as written (no line terminator). */
+  /**
+   * The line as written (no line terminator). For sources whose cells are not
+   * tab-separated text (CSV, XLSX, HTML, markdown, aligned columns), the cells'
+   * text joined by tabs on one line, so layouts and warnings see every source
+   * the way they see TSV.
+   */
   text: string;
   /** The line's cells: `text` split on tabs, or the cells a structured source (CSV, XLSX, HTML) gave. */
   cells: string[];
@@ -19,37 +28,28 @@ export interface SourceLine {
   mergedFromAbove?: boolean[];
 }
 
-export interface Decoded {
-  text: string;
-  /** True when the bytes were not valid UTF-8 and U+FFFD was substituted. */
-  invalidUtf8: boolean;
-}
-
-/** UTF-8 bytes (or an already-decoded string) to text: BOM stripped, CRLF and lone CR made LF. */
-export function decode(input: Buffer | string): Decoded {
-  let text: string;
-  let invalidUtf8 = false;
-  if (typeof input === 'string') {
-    text = input;
-  } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      // Keep going with replacement characters; the caller reports it.
-      text = new TextDecoder('utf-8').decode(input);
-      invalidUtf8 = true;
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text: text.replace(/\r\n?/g, '\n'), invalidUtf8 };
-}
-
-/** Text to numbered lines. A final line terminator does not start another line. */
-export function splitLines(text: string): SourceLine[] {
+/** Text to physical lines: LF-separated, a final terminator does not start another line. */
+export function physicalLines(text: string): string[] {
   if (text === '') return [];
   const parts = text.split('\n');
   if (parts[parts.length - 1] === '') parts.pop();
-  return parts.map((t, i) => ({ no: i + 1, text: t, cells: t.split('\t') }));
+  return parts;
+}
+
+/** Text to numbered lines, cells split on tabs (TSV and plain text). */
+export function splitLines(text: string): SourceLine[] {
+  return physicalLines(text).map((t, i) => ({ no: i + 1, text: t, cells: t.split('\t') }));
+}
+
+/**
+ * A line from cells a structured source gave. `text` shows each cell on one
+ * line (its line breaks as spaces); the cells keep them.
+ */
+export function lineFromCells(no: number, cells: string[], mergedFromAbove?: boolean[]): SourceLine {
+  const text = cells.map((c) => (c.includes('\n') || c.includes('\t') ? c.replace(/[\t\n]/g, ' ') : c)).join('\t');
+  const line: SourceLine = { no, text, cells };
+  if (mergedFromAbove && mergedFromAbove.some(Boolean)) line.mergedFromAbove = mergedFromAbove;
+  return line;
 }
 
 /** A line with no visible content (tabs and spaces only count as empty). */

@@ -1,22 +1,4 @@
-import { decode, excerpt, isBlank, isSeparatorRow, splitLines } from '../../src/ingest/lines';
-
-describe('decode', () => {
-  it('decodes UTF-8 bytes', () => {
-    expect(decode(Buffer.from('序号\t事项名称', 'utf8'))).toEqual({ text: '序号\t事项名称', invalidUtf8: false });
-  });
-  it('strips a BOM from bytes and from strings', () => {
-    expect(decode(Buffer.from('\ufeff序号', 'utf8')).text).toBe('序号');
-    expect(decode('\ufeff序号').text).toBe('序号');
-  });
-  it('makes CRLF and lone CR into LF', () => {
-    expect(decode('a\r\nb\rc\n').text).toBe('a\nb\nc\n');
-  });
-  it('replaces invalid bytes and says so', () => {
-    const d = decode(Buffer.from([0x61, 0xff, 0x62]));
-    expect(d.invalidUtf8).toBe(true);
-    expect(d.text).toBe('a\ufffdb');
-  });
-});
+import { excerpt, isBlank, isSeparatorRow, lineFromCells, physicalLines, splitLines } from '../../src/ingest/lines';
 
 describe('splitLines', () => {
   it('numbers lines from 1 and splits cells on tabs', () => {
@@ -35,6 +17,27 @@ describe('splitLines', () => {
   });
   it('keeps leading and trailing empty cells', () => {
     expect(splitLines('\t\tx\t')[0].cells).toEqual(['', '', 'x', '']);
+  });
+});
+
+describe('physicalLines', () => {
+  it('splits on LF without a line for the final terminator', () => {
+    expect(physicalLines('a\nb\n')).toEqual(['a', 'b']);
+    expect(physicalLines('a\n\n')).toEqual(['a', '']);
+    expect(physicalLines('')).toEqual([]);
+  });
+});
+
+describe('lineFromCells', () => {
+  it('shows the cells tab-joined on one line and keeps the cells as given', () => {
+    expect(lineFromCells(7, ['1', '甲\n乙', 'a\tb'])).toEqual({ no: 7, text: '1\t甲 乙\ta b', cells: ['1', '甲\n乙', 'a\tb'] });
+  });
+  it('keeps merge marks only when some cell is covered from above', () => {
+    expect(lineFromCells(1, ['', 'x'], [true, false]).mergedFromAbove).toEqual([true, false]);
+    expect(lineFromCells(1, ['', 'x'], [false, false])).not.toHaveProperty('mergedFromAbove');
+  });
+  it('makes an all-empty row a blank line, as layouts expect', () => {
+    expect(isBlank(lineFromCells(1, ['', '', '']))).toBe(true);
   });
 });
 
