@@ -60,7 +60,7 @@ describe('the encoding on the record', () => {
 
   it('records the encoding and reads a GBK list as its UTF-8 twin', () => {
     const utf8 = parse(Buffer.from(TEXT, 'utf8'));
-    expect(parse(iconv.encode(TEXT, 'gbk'))).toEqual({ ...utf8, encoding: 'gb18030' });
+    expect(parse(iconv.encode(TEXT, 'gbk'))).toEqual({ ...utf8, encoding: 'gb18030', report: { ...utf8.report!, encoding: 'gb18030' } });
     expect(utf8.encoding).toBe('utf-8');
   });
 

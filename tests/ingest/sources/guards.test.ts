@@ -59,18 +59,14 @@ describe('empty input', () => {
   it('has no lines, no format and no items', () => {
     for (const input of [Buffer.alloc(0), '', Buffer.from([0xef, 0xbb, 0xbf])]) {
       expect(readSource(input)).toEqual({ format: null, encoding: null, lines: [], lineCount: 0, warnings: [] });
-      expect(parse(input)).toEqual({ title: null, department: null, layout: 'unknown', items: [], warnings: [], lineCount: 0 });
+      const { report, ...record } = parse(input);
+      expect(record).toEqual({ title: null, department: null, layout: 'unknown', items: [], warnings: [], lineCount: 0 });
+      expect(report).toMatchObject({ items: 0, lines: { total: 0, content: 0, used: 0, structural: 0, unplaced: 0 } });
     }
   });
 });
 
 describe('large input', () => {
-  const time = (f: () => unknown) => {
-    const start = Date.now();
-    f();
-    return Date.now() - start;
-  };
-
   it('reads a few MB of TSV in linear time', () => {
     const seed = seedText('002');
     const big = Buffer.from(seed.repeat(Math.ceil((4 * 1024 * 1024) / seed.length)), 'utf8');
@@ -93,6 +89,7 @@ describe('large input', () => {
     ['names on their own lines', '序号\n事项名称\n权力类型\n'.repeat(150_000)],
     ['prose without structure', '这是一段没有结构的文字，'.repeat(200_000)],
   ])('does not blow up on %s', (_, text) => {
-    expect(time(() => readSource(text))).toBeLessThan(8000);
-  });
+    // Backtracking or quadratic work would run past the test's timeout; speed itself is measured in bench/.
+    expect(() => readSource(text)).not.toThrow(RangeError);
+  }, 20_000);
 });

@@ -54,6 +54,6 @@ describe.each(['000', '001', '002', '003', '004'])('seed %s', (prefix) => {
   it('reads the same items from GBK-encoded TSV, and says so', () => {
     const list = parse(iconv.encode(text, 'gb18030'));
     expect([list.format, list.encoding]).toEqual(['text', 'gb18030']);
-    expect(list).toEqual({ ...original, encoding: 'gb18030' });
+    expect(list).toEqual({ ...original, encoding: 'gb18030', report: { ...original.report!, encoding: 'gb18030' } });
   });
 });

@@ -155,11 +155,10 @@ describe('XLSX parts written by hand', () => {
 
   it('does not walk a merge over a whole column row by row', () => {
     const xml = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>乙</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:A1048576"/></mergeCells>';
-    const start = Date.now();
+    // A row-by-row walk would take minutes; the test's timeout catches that, not a clock.
     const src = readSource(rawXlsx([{ name: 's', xml }]));
-    expect(Date.now() - start).toBeLessThan(1000);
     expect(src.lines.map((l) => [l.cells, l.mergedFromAbove])).toEqual([[['甲', ''], undefined], [['', '乙'], [true, false]]]);
-  });
+  }, 10_000);
 
   it('reads a workbook whose sheets are all empty as no lines', () => {
     expect(readXlsx(rawXlsx([{ name: 's', xml: '<sheetData/>' }]))).toEqual({ format: 'xlsx', encoding: null, lines: [], lineCount: 0, warnings: [] });
