@@ -67,9 +67,12 @@ export interface PlaceIndex {
   byName: Map<string, Division[]>;
   /** Name lengths present, longest first, for longest-match scans. */
   lengths: number[];
-  /** Full names of three characters or more (shorter ones are too common as words), for finding mentions. */
-  fullNames: Map<string, Division[]>;
-  fullLengths: number[];
+  /**
+   * Full names of three characters or more (shorter ones are too common as
+   * words) by their first two characters, longest first: finding mentions is
+   * then one lookup per position of the text.
+   */
+  byPrefix: Map<string, { name: string; divisions: Division[] }[]>;
 }
 
 export function buildPlaceIndex(divisions: Iterable<Division>): PlaceIndex {
@@ -87,8 +90,10 @@ export function buildPlaceIndex(divisions: Iterable<Division>): PlaceIndex {
   const lengths = [...new Set([...byName.keys()].map((k) => k.length))].sort((a, b) => b - a);
   const fullNames = new Map<string, Division[]>();
   for (const d of byCode.values()) if (d.name.length >= 3) (fullNames.get(d.name) ?? fullNames.set(d.name, []).get(d.name)!).push(d);
-  const fullLengths = [...new Set([...fullNames.keys()].map((k) => k.length))].sort((a, b) => b - a);
-  return { byCode, byName, lengths, fullNames, fullLengths };
+  const byPrefix = new Map<string, { name: string; divisions: Division[] }[]>();
+  for (const [name, divisions] of fullNames) (byPrefix.get(name.slice(0, 2)) ?? byPrefix.set(name.slice(0, 2), []).get(name.slice(0, 2))!).push({ name, divisions });
+  for (const list of byPrefix.values()) list.sort((a, b) => b.name.length - a.name.length);
+  return { byCode, byName, lengths, byPrefix };
 }
 
 /** The place name a text begins with (longest match), with every division it may name. */
@@ -120,16 +125,14 @@ function levelOfWord(word: string): { level: LevelKind; suffix: string } | null 
 /** Every division whose full name occurs in the text (names of three characters or more). */
 export function mentionedPlaces(text: string, index: PlaceIndex): Set<string> {
   const codes = new Set<string>();
-  // Longest full name at each position: linear in the text for a fixed index.
-  for (let i = 0; i < text.length; i++) {
-    for (const len of index.fullLengths) {
-      const ds = index.fullNames.get(text.substr(i, len));
-      if (ds) {
-        for (const d of ds) codes.add(d.code);
-        i += len - 1;
-        break;
-      }
-    }
+  // The longest full name at each position, found through its first two characters.
+  for (let i = 0; i < text.length - 2; i++) {
+    const candidates = index.byPrefix.get(text.substr(i, 2));
+    if (!candidates) continue;
+    const hit = candidates.find((c) => text.startsWith(c.name, i));
+    if (!hit) continue;
+    for (const d of hit.divisions) codes.add(d.code);
+    i += hit.name.length - 1;
   }
   return codes;
 }
