@@ -13,7 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../db/dataSource';
-import { commitImport, ImportError, prepareImport, type PreparedImport } from '../db/importer';
+import { ImportError, type ImportInput, type PreparedImport } from '../db/importer';
+import { importMany } from '../db/pipeline';
 import { readManifest } from '../db/seed';
 
 export interface Io {
@@ -169,28 +170,34 @@ export async function runIngest(argv: string[], io: Io, open: () => Promise<Data
 
   const dryRun = !!values['dry-run'];
   const ds = dryRun || jobs.length === 0 ? null : await open();
-  const outcomes: Outcome[] = [];
-  try {
-    for (const [i, job] of jobs.entries()) {
-      progress(io, i, jobs.length, path.basename(job.file));
-      const o: Outcome = { file: job.file, status: 'failed' };
-      try {
-        const bytes = fs.readFileSync(job.file);
-        o.prepared = prepareImport({ bytes, fileName: path.basename(job.file), jurisdictionCode: job.jurisdictionCode, department: job.department });
-        if (ds) o.status = (await commitImport(ds, o.prepared)).unchanged ? 'unchanged' : 'imported';
-        else o.status = 'dry-run';
-      } catch (e) {
-        o.error = e instanceof ImportError ? e.message : `${path.basename(job.file)}: ${(e as Error).message}`;
-      }
-      outcomes.push(o);
-      if (!values.json) {
-        if (o.error) io.err(`error: ${o.error}\n`);
-        for (const l of o.prepared?.lists ?? []) {
-          for (const w of l.warnings) io.err(`  ${path.basename(job.file)}${w.line != null ? `:${w.line}` : ''} ${w.code}: ${w.message}\n`);
-        }
-      }
+  const outcomes: Outcome[] = jobs.map((job) => ({ file: job.file, status: 'failed' }));
+  const inputs: ImportInput[] = [];
+  for (const [i, job] of jobs.entries()) {
+    try {
+      inputs.push({ bytes: fs.readFileSync(job.file), fileName: path.basename(job.file), jurisdictionCode: job.jurisdictionCode, department: job.department });
+    } catch (e) {
+      outcomes[i].error = `${path.basename(job.file)}: ${(e as Error).message}`;
+      inputs.push({ bytes: Buffer.alloc(0), fileName: path.basename(job.file) });
     }
-    progress(io, jobs.length, jobs.length, 'done');
+  }
+  try {
+    progress(io, 0, jobs.length, path.basename(jobs[0]?.file ?? ''));
+    await importMany(ds, inputs, {
+      dryRun,
+      onResult: (i, r) => {
+        const o = outcomes[i];
+        o.prepared = r.prepared;
+        if (!o.error && r.error) o.error = r.error instanceof ImportError ? r.error.message : `${inputs[i].fileName}: ${r.error.message}`;
+        if (!o.error) o.status = r.result ? (r.result.unchanged ? 'unchanged' : 'imported') : 'dry-run';
+        if (!values.json) {
+          if (o.error) io.err(`error: ${o.error}\n`);
+          for (const l of o.prepared?.lists ?? []) {
+            for (const w of l.warnings) io.err(`  ${inputs[i].fileName}${w.line != null ? `:${w.line}` : ''} ${w.code}: ${w.message}\n`);
+          }
+        }
+        progress(io, i + 1, jobs.length, path.basename(jobs[i + 1]?.file ?? 'done'));
+      },
+    });
   } finally {
     await ds?.destroy();
   }

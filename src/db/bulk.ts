@@ -16,6 +16,7 @@ const MAX_ROWS = 500;
 interface Plan {
   table: string;
   columns: ColumnMetadata[];
+  primary: ColumnMetadata[];
 }
 
 const plans = new WeakMap<object, Plan>();
@@ -30,7 +31,7 @@ function planFor(em: EntityManager, target: EntityTarget<ObjectLiteral>): Plan {
       .filter((c) => c.isInsert && !c.isVirtual)
       .sort((a, b) => Number(!!a.relationMetadata) - Number(!!b.relationMetadata))
       .filter((c) => !seen.has(c.databaseName) && seen.add(c.databaseName));
-    plan = { table: metadata.tablePath, columns };
+    plan = { table: metadata.tablePath, columns, primary: metadata.primaryColumns };
     plans.set(metadata, plan);
   }
   return plan;
@@ -38,9 +39,28 @@ function planFor(em: EntityManager, target: EntityTarget<ObjectLiteral>): Plan {
 
 const statements = new WeakMap<object, Map<string, { run: (...params: unknown[]) => unknown }>>();
 
-export async function bulkInsert<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: T[]): Promise<void> {
+/** Runs SQL written with `?` placeholders on either backend (PostgreSQL numbers them). */
+export function sql<R = Record<string, unknown>>(em: EntityManager, text: string, params: unknown[] = []): Promise<R[]> {
+  let n = 0;
+  return em.query(em.connection.options.type === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text, params);
+}
+
+/** `?, ?, ?` for an IN list. */
+export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** A JSON column as read back: PostgreSQL's driver parses it, SQLite gives the text. */
+export function jsonValue<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+export interface BulkOptions {
+  /** Skip rows whose primary key already exists (shared rows such as articles). */
+  ignoreExisting?: boolean;
+}
+
+export async function bulkInsert<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, rows: T[], options: BulkOptions = {}): Promise<void> {
   if (rows.length === 0) return;
-  const { table, columns } = planFor(em, target);
+  const { table, columns, primary } = planFor(em, target);
   const driver = em.connection.driver;
   const q = (name: string) => driver.escape(name);
   const perBatch = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
@@ -60,16 +80,17 @@ export async function bulkInsert<T extends ObjectLiteral>(em: EntityManager, tar
     }
     let n = 0;
     const tuple = (): string => `(${columns.map(() => (sqlite ? '?' : `$${++n}`)).join(', ')})`;
-    const sql = `INSERT INTO ${q(table)} (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES ${batch.map(tuple).join(', ')}`;
+    const conflict = options.ignoreExisting ? ` ON CONFLICT (${primary.map((c) => q(c.databaseName)).join(', ')}) DO NOTHING` : '';
+    const text = `INSERT INTO ${q(table)} (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES ${batch.map(tuple).join(', ')}${conflict}`;
     if (raw) {
       let cache = statements.get(raw);
       if (!cache) statements.set(raw, (cache = new Map()));
-      let stmt = cache.get(sql);
-      if (!stmt) cache.set(sql, (stmt = raw.prepare(sql)));
-      em.connection.logger.logQuery(sql, undefined, runner);
+      let stmt = cache.get(text);
+      if (!stmt) cache.set(text, (stmt = raw.prepare(text)));
+      em.connection.logger.logQuery(text, undefined, runner);
       stmt.run(...params);
     } else {
-      await em.query(sql, params);
+      await em.query(text, params);
     }
   }
 }

@@ -1,41 +1,13 @@
-import { createHash } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { parseDocument } from '../ingest';
-import type { ImportWarning, ItemRecord, ListRecord } from '../domain/records';
-import { departmentsAgree, inferJurisdiction, splitDepartment, isAncestor, type Inference } from '../domain/places';
+import type { ImportWarning, ListRecord } from '../domain/records';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from './entities';
-import { division, divisionChain, placeIndex } from './gazetteer';
+import { divisionChain } from './gazetteer';
 import { stableId } from './ids';
-import { bulkInsert } from './bulk';
+import { itemIdFor, prepareImport, warn, type ImportInput, type PreparedImport, type PreparedList } from './prepare';
+import { bulkInsert, jsonValue, marks, sql } from './bulk';
 
-export interface ImportInput {
-  bytes: Buffer;
-  fileName: string;
-  /** GB/T 2260 code of the jurisdiction whose list this is; inferred from the document when absent. */
-  jurisdictionCode?: string;
-  /** Publishing department; inferred from the document when absent. */
-  department?: string;
-}
-
-/** One list to write: a document, or one department's section of it. */
-export interface PreparedList {
-  id: string;
-  jurisdictionCode: string;
-  department: string;
-  items: ItemRecord[];
-  warnings: ImportWarning[];
-}
-
-/** A document read and placed, not yet stored (what --dry-run shows). */
-export interface PreparedImport {
-  fileName: string;
-  sha256: string;
-  record: ListRecord;
-  /** The document's main list first, then one per other department's section. */
-  lists: PreparedList[];
-  /** How the jurisdiction was settled: given, inferred (with evidence), or both. */
-  placement: { given: string | null; inferred: Inference };
-}
+export type { ImportInput, PreparedList, PreparedImport } from './prepare';
+export { ImportError, prepareImport, listIdFor, itemIdFor } from './prepare';
 
 export interface ImportResult {
   /** The document's main list. */
@@ -49,123 +21,14 @@ export interface ImportResult {
   citations: number;
 }
 
-/** Bad input, named by where it is; nothing was stored. */
-export class ImportError extends Error {
-  constructor(
-    readonly fileName: string,
-    message: string,
-    readonly line: number | null = null,
-  ) {
-    super(`${fileName}${line != null ? `:${line}` : ''}: ${message}`);
-    this.name = 'ImportError';
-  }
-}
-
 const CHUNK = 200;
-// Place mentions are context only; a bounded prefix keeps inference cheap on huge files.
-const CONTEXT_CHARS = 1_000_000;
-
-function normaliseName(name: string): string {
-  return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-}
-
-export function listIdFor(jurisdictionCode: string, department: string, title: string | null, fileName: string): string {
-  return stableId('list', jurisdictionCode, department, title ?? fileName);
-}
-
-export function itemIdFor(jurisdictionCode: string, department: string, item: ItemRecord): string {
-  return stableId('item', jurisdictionCode, department, [...item.powerTypes].sort().join('+'), normaliseName(item.name), item.subItem ? normaliseName(item.subItem) : '');
-}
-
-function warn(code: string, message: string, line: number | null = null, text?: string): ImportWarning {
-  return text === undefined ? { line, code, message } : { line, code, message, text };
-}
-
-function inferPlace(record: ListRecord): Inference {
-  const names = [record.department, record.title, ...record.items.map((i) => i.department), ...record.items.map((i) => i.body)].filter(
-    (s): s is string => !!s,
-  );
-  let text = '';
-  for (const item of record.items) {
-    for (const f of item.fields) {
-      if (text.length > CONTEXT_CHARS) break;
-      text += f.text + '\n';
-    }
-  }
-  return inferJurisdiction({ names, text }, placeIndex());
-}
-
-/**
- * Reads a document and settles where it belongs, without touching the
- * database: parse, check, place (given values win; disagreement with what the
- * document says is a warning), split by department.
- */
-export function prepareImport(input: ImportInput): PreparedImport {
-  const { bytes, fileName } = input;
-  const given = input.jurisdictionCode?.trim() || null;
-  if (given !== null) {
-    if (!/^\d{6}$/.test(given)) throw new ImportError(fileName, `jurisdiction code must be 6 digits (GB/T 2260), got "${given}"`);
-    if (!division(given)) throw new ImportError(fileName, `unknown GB/T 2260 code ${given}: not in the gazetteer`);
-  }
-  let record: ListRecord;
-  try {
-    record = parseDocument(bytes, { fileName });
-  } catch (e) {
-    throw new ImportError(fileName, `could not be read: ${(e as Error).message}`);
-  }
-  if (record.items.length === 0) {
-    const first = record.warnings.slice(0, 3).map((w) => `${w.line != null ? `line ${w.line}: ` : ''}${w.message}`);
-    throw new ImportError(fileName, `no items found (layout "${record.layout}")${first.length ? `; ${first.join('; ')}` : ''}`);
-  }
-
-  const warnings: ImportWarning[] = [...record.warnings];
-  const inferred = inferPlace(record);
-  let jurisdictionCode: string;
-  if (given) {
-    jurisdictionCode = given;
-    if (inferred.code !== null && inferred.code !== given) {
-      warnings.push(warn('JURISDICTION_MISMATCH', `given jurisdiction ${given} (${division(given)!.name}), but the document points to ${inferred.code} (${inferred.name}): ${inferred.evidence}`));
-    }
-  } else if (inferred.code !== null) {
-    jurisdictionCode = inferred.code;
-    warnings.push(warn('JURISDICTION_INFERRED', `jurisdiction not given; inferred ${inferred.code} (${inferred.name}): ${inferred.evidence}`));
-  } else {
-    throw new ImportError(fileName, `jurisdiction not given and could not be inferred: ${inferred.reason}; pass --jurisdiction CODE`);
-  }
-
-  const index = placeIndex();
-  const givenDept = input.department?.trim() || null;
-  const department = givenDept ?? record.department;
-  if (!department) throw new ImportError(fileName, 'department not given and not found in the document; pass --department NAME');
-  if (givenDept && record.department && !departmentsAgree(givenDept, record.department, index)) {
-    warnings.push(warn('DEPARTMENT_MISMATCH', `given department "${givenDept}", but the document names "${record.department}"`));
-  }
-
-  // Sections of other departments become lists of their own, placed where their name says when that lies within the document's jurisdiction.
-  const groups = new Map<string, ItemRecord[]>();
-  for (const item of record.items) {
-    const d = item.department && !departmentsAgree(item.department, department, index) ? item.department : department;
-    (groups.get(d) ?? groups.set(d, []).get(d)!).push(item);
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const lists: PreparedList[] = [...groups].map(([dept, items], i) => {
-    let code = jurisdictionCode;
-    if (i > 0) {
-      const own = splitDepartment(dept, index).codes.filter((c) => c === jurisdictionCode || isAncestor(jurisdictionCode, c, index));
-      if (own.length === 1) code = own[0];
-    }
-    return { id: listIdFor(code, dept, record.title, fileName), jurisdictionCode: code, department: dept, items, warnings: i === 0 ? warnings : [] };
-  });
-  return { fileName, sha256, record, lists, placement: { given, inferred } };
-}
 
 /** Makes sure the jurisdiction and its ancestors exist, taken from the gazetteer. */
 async function ensureJurisdiction(em: EntityManager, code: string): Promise<void> {
   const chain = divisionChain(code);
-  const existing = new Set((await em.find(Jurisdiction, { where: { code: In(chain.map((d) => d.code)) }, select: { code: true } })).map((j) => j.code));
-  for (const d of chain) {
-    if (!existing.has(d.code)) await em.insert(Jurisdiction, { code: d.code, name: d.name, level: d.level, parentCode: d.parentCode });
-  }
+  const rows = chain.map((d) => Object.assign(new Jurisdiction(), { code: d.code, name: d.name, level: d.level, parentCode: d.parentCode }));
+  // Root first, so each parent exists before its child.
+  for (const row of rows) await bulkInsert(em, Jurisdiction, [row], { ignoreExisting: true });
 }
 
 interface Written {
@@ -178,7 +41,7 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
   const { record } = prepared;
   const { id: listId, jurisdictionCode, department } = p;
   await ensureJurisdiction(em, jurisdictionCode);
-  await em.delete(PowerList, { id: listId });
+  await sql(em, 'DELETE FROM power_list WHERE id = ?', [listId]);
 
   const list = Object.assign(new PowerList(), {
     id: listId,
@@ -251,7 +114,9 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
   const clashes = new Set<string>();
   for (let i = 0; i < items.length; i += CHUNK) {
     const ids = items.slice(i, i + CHUNK).map((it) => it.id);
-    for (const other of await em.find(Item, { where: { id: In(ids) }, select: { id: true, listId: true } })) if (other.listId !== listId) clashes.add(other.id);
+    for (const other of await sql<{ id: string; list_id: string }>(em, `SELECT id, list_id FROM item WHERE id IN (${marks(ids.length)})`, ids)) {
+      if (other.list_id !== listId) clashes.add(other.id);
+    }
   }
   if (clashes.size) {
     const renamed = new Map<string, string>();
@@ -268,21 +133,22 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
 
   // Statutes and articles are shared across lists: add what is new, merge aliases into what exists.
   const statuteIds = new Set(statutes.keys());
-  const known = statutes.size ? await em.find(Statute, { where: { id: In([...statutes.keys()]) } }) : [];
+  const ids = [...statutes.keys()];
+  const known = ids.length ? await sql<{ id: string; category: string | null; aliases: unknown }>(em, `SELECT id, category, aliases FROM statute WHERE id IN (${marks(ids.length)})`, ids) : [];
   for (const old of known) {
     const mine = statutes.get(old.id)!;
-    const aliases = [...new Set([...old.aliases, ...mine.aliases])];
+    const oldAliases = jsonValue<string[]>(old.aliases);
+    const aliases = [...new Set([...oldAliases, ...mine.aliases])];
     const category = old.category ?? mine.category;
-    if (aliases.length !== old.aliases.length || category !== old.category) await em.update(Statute, { id: old.id }, { aliases, category });
+    if (aliases.length !== oldAliases.length || category !== old.category) {
+      await sql(em, 'UPDATE statute SET aliases = ?, category = ? WHERE id = ?', [JSON.stringify(aliases), category, old.id]);
+    }
     statutes.delete(old.id);
   }
   await bulkInsert(em, Statute, [...statutes.values()]);
-  const knownArticles = new Set(
-    articles.size ? (await em.find(Article, { where: { id: In([...articles.keys()]) }, select: { id: true } })).map((a) => a.id) : [],
-  );
-  await bulkInsert(em, Article, [...articles.values()].filter((a) => !knownArticles.has(a.id)));
+  await bulkInsert(em, Article, [...articles.values()], { ignoreExisting: true });
 
-  await em.insert(PowerList, list);
+  await bulkInsert(em, PowerList, [list]);
   await bulkInsert(em, Item, items);
   await bulkInsert(em, ItemLevel, levels);
   await bulkInsert(em, Citation, citations);
