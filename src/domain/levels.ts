@@ -3,6 +3,8 @@
  * (自治区级 / 地州市级 / 县市级 / 县市区医疗保障局 …); those designate a level,
  * not a place.
  */
+import { normaliseWidth } from './width';
+
 export const LEVEL_KINDS = ['PROVINCE', 'PREFECTURE', 'COUNTY'] as const;
 export type LevelKind = (typeof LEVEL_KINDS)[number];
 
@@ -30,7 +32,8 @@ const LEVEL_WORDS: readonly [RegExp, LevelKind][] = [
 export function parseLevelDesignation(text: string | null | undefined): LevelKind | null {
   if (!text) return null;
   // "县（市、区）级", "地（州、市）级" are the bracketed spellings of 县市区级 / 地州市级.
-  const t = text.replace(/\s+/g, '').replace(/[（）()、，,]/g, '');
+  // "各地州市医疗保障局" (each prefecture's bureau) still names one level; "各级…" names every level and stays null.
+  const t = normaliseWidth(text).replace(/\s+/g, '').replace(/[（）()、，,]/g, '').replace(/^各(?!级)/, '');
   for (const [re, kind] of LEVEL_WORDS) {
     const m = re.exec(t);
     if (!m) continue;

@@ -4,6 +4,8 @@
  * combine them ("行政检查和行政处罚"); the text as written is always kept beside
  * the normalised value.
  */
+import { normaliseWidth } from './width';
+
 export const POWER_TYPES = [
   'LICENSING',
   'PUNISHMENT',
@@ -61,7 +63,7 @@ const SPELLINGS: readonly [string, PowerType][] = (
  */
 export function parsePowerTypes(text: string | null | undefined): PowerType[] {
   if (!text) return [];
-  let rest = text.replace(/\s+/g, '');
+  let rest = normaliseWidth(text).replace(/\s+/g, '');
   const found: { at: number; type: PowerType }[] = [];
   for (const [spelling, type] of SPELLINGS) {
     let at = rest.indexOf(spelling);
@@ -79,7 +81,7 @@ export function parsePowerTypes(text: string | null | undefined): PowerType[] {
 
 /** True when the whole of `text` is a power type (or a combination), not prose that mentions one. */
 export function isPowerTypeCell(text: string): boolean {
-  const t = text.replace(/\s+/g, '');
+  const t = normaliseWidth(text).replace(/\s+/g, '');
   if (!t || t.length > 24) return false;
   const types = parsePowerTypes(t);
   if (types.length === 0) return false;

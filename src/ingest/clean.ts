@@ -5,9 +5,14 @@
  * quotes and entities; regexes over tags get those wrong.
  *
  * Punctuation is left as written (full-width stays full-width): cleaning must
- * not change meaning, and later stages may want the original forms.
+ * not change meaning, and later stages may want the original forms. Matching
+ * (headers, power types, level words, row numbers, duplicate keys) goes
+ * through normaliseWidth instead, which folds only letters, digits and the
+ * ideographic space.
  */
 import { Parser } from 'htmlparser2';
+
+export { normaliseWidth } from '../domain/width';
 
 // Elements that start a new line of text. td/th are not here: a nested cell is
 // a run of text on the same line, separated by a space (see INLINE_BREAKS).
@@ -57,6 +62,20 @@ export function cleanCell(raw: string): string {
   return out
     .split(BREAK)
     .map((l) => l.replace(FOLDABLE_SPACE, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/**
+ * A cell that came in several physical lines (a TSV cell with a line break,
+ * joined back by the table layout): plain text keeps each line as a line;
+ * markup is read as HTML, where a line break is only whitespace.
+ */
+export function cleanCellLines(raw: string): string {
+  if (!raw.includes('\n') || /[<&]/.test(raw)) return cleanCell(raw);
+  return raw
+    .split('\n')
+    .map(normaliseText)
     .filter((l) => l !== '')
     .join('\n');
 }

@@ -29,6 +29,12 @@ export interface DraftItem {
   /** Every source line that contributed. */
   lines: Set<number>;
   section: SectionContext | null;
+  /**
+   * Department of the section the item sits under. Set by the layout while
+   * placing; settleDrafts keeps it only when the document holds several
+   * departments' sections (then null means "before any department heading").
+   */
+  department?: string | null;
 }
 
 export interface LayoutResult {
@@ -44,5 +50,6 @@ export interface LayoutModule {
   family: string;
   /** How well the document's lines fit this layout, 0..1. Content only, never the file name. */
   score(lines: readonly SourceLine[]): number;
+  /** Places rows into items; ends with settleDrafts (assemble.ts) so duplicates and departments are handled alike. */
   parse(lines: readonly SourceLine[]): LayoutResult;
 }

@@ -67,6 +67,46 @@ describe('fieldForHeader', () => {
     expect(fieldForHeader('行使层级')).toBe('levelScope');
   });
 
+  it.each([
+    ['实施机关', 'body'],
+    ['责任主体', 'body'],
+    ['行使机关', 'body'],
+    ['权力名称', 'name'],
+    ['职权名称', 'name'],
+    ['行政权力名称', 'name'],
+    ['主项', 'name'],
+    ['项目名称(子项)', 'subItem'],
+    ['子项事项名称', 'subItem'],
+    ['事项编码', 'localCode'],
+    ['权力编码', 'localCode'],
+    ['权力事项编码', 'localCode'],
+    ['法定依据', 'legalBasis'],
+    ['执法依据', 'legalBasis'],
+    ['职权依据', 'legalBasis'],
+    ['追责依据', 'accountabilityBasis'],
+    ['问责依据', 'accountabilityBasis'],
+    ['办理时限', 'timeLimit'],
+    ['法定办结时限', 'timeLimit'],
+    ['承办单位', 'unit'],
+    ['责任科室', 'unit'],
+    ['责任依据', 'responsibilityBasis'],
+    ['权力种类', 'powerType'],
+    ['监督举报电话', 'supervisionPhone'],
+  ] as [string, FieldKey][])('matches the further synonym %s → %s', (header, key) => {
+    expect(fieldForHeader(header)).toBe(key);
+  });
+
+  it('matches headers written with full-width letters, digits and spaces', () => {
+    expect(fieldForHeader('事项　名称')).toBe('name');
+    expect(normaliseHeader('项目名称（主项）：')).toBe('项目名称(主项)');
+    expect(normaliseHeader('ＡＢ１备注')).toBe('AB1备注');
+  });
+
+  it('keeps unknown headers unknown', () => {
+    expect(fieldForHeader('公开方式')).toBeNull();
+    expect(fieldForHeader('收费标准')).toBeNull();
+  });
+
   it('tolerates spacing and colons around a header', () => {
     expect(fieldForHeader(' 事项 名称： ')).toBe('name');
   });
@@ -95,5 +135,6 @@ describe('citing fields', () => {
   it('searches the legal basis and the basis of responsibilities', () => {
     expect(LEGAL_BASIS_FIELDS).toEqual(['legalBasis']);
     expect(OTHER_CITING_FIELDS).toContain('responsibilityBasis');
+    expect(OTHER_CITING_FIELDS).toContain('accountabilityBasis');
   });
 });

@@ -46,6 +46,16 @@ describe('parseLevelDesignation', () => {
     expect(parseLevelDesignation('区')).toBeNull();
   });
 
+  it('reads "各…" bodies of one level, but not "各级…" (every level)', () => {
+    expect(parseLevelDesignation('各地州市医疗保障局')).toBe('PREFECTURE');
+    expect(parseLevelDesignation('各县（市、区）医疗保障局')).toBe('COUNTY');
+    expect(parseLevelDesignation('各级医疗保障行政部门')).toBeNull();
+  });
+
+  it('ignores whitespace, ideographic spaces included', () => {
+    expect(parseLevelDesignation('县市区　医疗保障局')).toBe('COUNTY');
+  });
+
   it('ignores whitespace', () => {
     expect(parseLevelDesignation(' 地州市 级 ')).toBe('PREFECTURE');
   });

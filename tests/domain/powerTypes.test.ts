@@ -22,6 +22,11 @@ describe('parsePowerTypes', () => {
     expect(parsePowerTypes('行政监督检查和行政检查')).toEqual(['INSPECTION']);
   });
 
+  it('reads power types written with ideographic spaces', () => {
+    expect(parsePowerTypes('行政　处罚')).toEqual(['PUNISHMENT']);
+    expect(isPowerTypeCell('行政检查　')).toBe(true);
+  });
+
   it('ignores whitespace and drops duplicates', () => {
     expect(parsePowerTypes(' 行政 处罚 ')).toEqual(['PUNISHMENT']);
     expect(parsePowerTypes('行政处罚及行政处罚')).toEqual(['PUNISHMENT']);

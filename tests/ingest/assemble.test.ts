@@ -1,6 +1,6 @@
 import type { FieldKey } from '../../src/domain/fields';
 import type { CitationRecord, FieldValue, ImportWarning, ItemLevelRecord } from '../../src/domain/records';
-import { finishItem, headingText, isHeaderRow, makeField, newDraft, sectionFromHeading, selfLabel } from '../../src/ingest/assemble';
+import { comparableName, finishItem, headingText, isHeaderRow, isPairRow, makeField, newDraft, sectionFromHeading, selfLabel, settleDrafts } from '../../src/ingest/assemble';
 import { splitLines } from '../../src/ingest/lines';
 import type { DraftItem } from '../../src/ingest/types';
 
@@ -31,6 +31,10 @@ const citation = (text: string, field: FieldKey): CitationRecord => ({
 });
 
 describe('isHeaderRow', () => {
+  it('rejects a card row holding two labels with their values', () => {
+    expect(isHeaderRow(line('序号\t1\t子项名称\t\t权力类型\t行政处罚'))).toBe(false);
+    expect(isHeaderRow(line('事项名称\t对骗取医保基金支出的处罚\t子项名称\t'))).toBe(false);
+  });
   it('accepts rows whose cells are mostly known column names', () => {
     expect(isHeaderRow(line('序号\t事项名称\t权力类型\t实施依据'))).toBe(true);
     expect(isHeaderRow(line('序号\t事项名称\t权力类型\t\t\t'))).toBe(true);
@@ -41,6 +45,19 @@ describe('isHeaderRow', () => {
     expect(isHeaderRow(line('1\t序号\t1'))).toBe(false);
     expect(isHeaderRow(line('序号'))).toBe(false);
     expect(isHeaderRow(line('序号\t事项名称\t甲\t乙\t丙'))).toBe(false);
+  });
+});
+
+describe('isPairRow', () => {
+  it('accepts card rows of label/value pairs', () => {
+    expect(isPairRow(line('序号\t1\t权力类型\t行政处罚'))).toBe(true);
+    expect(isPairRow(line('事项名称\t对骗取医保基金支出的处罚\t子项名称\t'))).toBe(true);
+    expect(isPairRow(line('实施依据\t《社会保险法》第八十七条\t行使主体\t凉州区医疗保障局'))).toBe(true);
+  });
+  it('rejects headers and data rows', () => {
+    expect(isPairRow(line('序号\t事项名称\t权力类型\t实施依据'))).toBe(false);
+    expect(isPairRow(line('1\t对医疗救助的监督检查\t行政检查'))).toBe(false);
+    expect(isPairRow(line('序号\t1'))).toBe(false);
   });
 });
 
@@ -55,6 +72,21 @@ describe('headingText', () => {
   });
   it('accepts a title padded with tabs', () => {
     expect(headingText(line('某局权责清单\t\t\t'))).toBe('某局权责清单');
+  });
+  it('accepts a department or a power type on its own, with or without an outline number', () => {
+    expect(headingText(line('一、尼勒克县医疗保障局'))).toBe('一、尼勒克县医疗保障局');
+    expect(headingText(line('（二）县卫生健康委员会'))).toBe('（二）县卫生健康委员会');
+    expect(headingText(line('伊宁县医疗保障局'))).toBe('伊宁县医疗保障局');
+    expect(headingText(line('一、行政许可（共3项）'))).toBe('一、行政许可（共3项）');
+    expect(headingText(line('行政处罚'))).toBe('行政处罚');
+    expect(headingText(line('第二部分 行政检查类'))).toBe('第二部分 行政检查类');
+  });
+  it('rejects numbered lines that are items or text, notes and sentences', () => {
+    expect(headingText(line('一、对医疗救助的监督检查'))).toBeNull();
+    expect(headingText(line('（1）对参保人伪造医学文书骗取医保基金的处罚'))).toBeNull();
+    expect(headingText(line('注：本清单自公布之日起施行'))).toBeNull();
+    expect(headingText(line('本权责清单由县医疗保障局负责解释。'))).toBeNull();
+    expect(headingText(line('具体承办的业务科室'))).toBeNull();
   });
   it('rejects other lines', () => {
     expect(headingText(line('注：以上为试行'))).toBeNull();
@@ -74,6 +106,11 @@ describe('sectionFromHeading', () => {
   it('skips brackets that are not a power type', () => {
     expect(sectionFromHeading({ line: 1, text: '通化市医疗保障局权责事项清单（试行）' })).toBeNull();
     expect(sectionFromHeading({ line: 1, text: '某局清单（试行）（行政检查）' })?.powerTypeText).toBe('行政检查');
+  });
+  it('takes a numbered section heading without its number and count', () => {
+    expect(sectionFromHeading({ line: 4, text: '一、行政许可（共3项）' })).toEqual({ powerTypeText: '行政许可', line: 4 });
+    expect(sectionFromHeading({ line: 4, text: '（二）行政检查和行政处罚' })).toEqual({ powerTypeText: '行政检查和行政处罚', line: 4 });
+    expect(sectionFromHeading({ line: 4, text: '一、尼勒克县医疗保障局' })).toBeNull();
   });
   it('falls back to the whole heading when it names a power type without brackets', () => {
     expect(sectionFromHeading({ line: 1, text: '行政处罚事项' })).toEqual({ powerTypeText: '行政处罚事项', line: 1 });
@@ -136,6 +173,13 @@ describe('finishItem', () => {
     expect(w.map((x) => x.code)).toEqual(['UNKNOWN_POWER_TYPE']);
   });
 
+  it('carries the department only when the draft has one set', () => {
+    const d = draft([['name', '事项', 1], ['powerType', '行政检查', 1]]);
+    expect('department' in finishItem(d, none, [])).toBe(false);
+    d.department = '伊宁县医疗保障局';
+    expect(finishItem(d, none, []).department).toBe('伊宁县医疗保障局');
+  });
+
   it('throws when a layout hands over an item without a name', () => {
     expect(() => finishItem(draft([['seq', '1', 1]]), none, [])).toThrow(/without a name/);
   });
@@ -191,5 +235,55 @@ describe('finishItem', () => {
       expect(item.citations).toEqual([]);
       expect(w).toEqual([expect.objectContaining({ code: 'CITATION_FAILED', line: 2, message: expect.stringContaining('boom') })]);
     });
+  });
+});
+
+describe('comparableName', () => {
+  it('ignores width, whitespace, bracket width and trailing punctuation', () => {
+    expect(comparableName('对社会（医疗和生育）保险基金的监督检查。')).toBe(comparableName('对社会(医疗和生育)保险基金的 监督检查'));
+    expect(comparableName('对医保ＡＢＣ类药品的检查')).toBe(comparableName('对医保ABC类药品的检查'));
+    expect(comparableName(null)).toBe('');
+  });
+});
+
+describe('settleDrafts', () => {
+  const heading = (text: string, l = 1) => ({ line: l, text });
+
+  it('merges a repeated item: lines and levels united, missing fields taken, conflicting ones reported', () => {
+    const a = draft([['seq', '2', 4], ['name', '对骗取医保基金支出的处罚', 4], ['powerType', '行政处罚', 4], ['body', '某县医疗保障局', 4]]);
+    const b = draft([['seq', '2', 9], ['name', '对骗取医保基金支出的处罚 ', 9], ['powerType', '行政处罚', 9], ['body', '某县医保局', 9], ['legalBasis', '《社会保险法》第八十七条', 9]]);
+    const level: ItemLevelRecord = { levelText: '县级', level: 'COUNTY', body: null, unit: null, scope: null, duties: null, responsibilities: null, fields: [], lines: [10] };
+    b.levels.push(level);
+    b.lines.add(10);
+    const w: ImportWarning[] = [];
+    const out = settleDrafts([a, b], [], w);
+    expect(out).toEqual([a]);
+    const item = finishItem(out[0], none, []);
+    expect(item).toMatchObject({ seq: '2', body: '某县医疗保障局', legalBasis: '《社会保险法》第八十七条', lines: [4, 9, 10] });
+    expect(item.levels).toEqual([level]);
+    expect(w.map((x) => `${x.line}:${x.code}`)).toEqual(['9:DUPLICATE_MERGED', '9:DUPLICATE_CONFLICT']);
+    expect(w[0].message).toMatch(/line 4 is listed again on line 9/);
+    expect(w[1]).toMatchObject({ text: '某县医保局' });
+  });
+
+  it('compares power types as the item will have them, its section’s when it has none', () => {
+    const a = draft([['name', '甲', 1]], { powerTypeText: '行政处罚', line: 0 });
+    const b = draft([['name', '甲', 5], ['powerType', '行政处罚', 5]]);
+    const c = draft([['name', '甲', 7], ['powerType', '行政检查', 7]]);
+    expect(settleDrafts([a, b, c], [], [])).toEqual([a, c]);
+  });
+
+  it('keeps departments only when the headings name several, and never merges across them', () => {
+    const one = () => [newDraft(null, '尼勒克县医疗保障局'), newDraft(null, '伊宁县医疗保障局')].map((d, i) => {
+      d.fields.push(makeField('name', '事项名称', '对医疗救助的监督检查', i + 1));
+      d.lines.add(i + 1);
+      return d;
+    });
+    const several = settleDrafts(one(), [heading('一、尼勒克县医疗保障局'), heading('二、伊宁县医疗保障局', 5)], []);
+    expect(several.map((d) => d.department)).toEqual(['尼勒克县医疗保障局', '伊宁县医疗保障局']);
+    const single = settleDrafts(one(), [heading('尼勒克县医疗保障局权责清单')], []);
+    // One department named: the drafts lose theirs, and being the same item they merge.
+    expect(single).toHaveLength(1);
+    expect('department' in single[0]).toBe(false);
   });
 });

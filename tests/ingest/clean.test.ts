@@ -1,4 +1,4 @@
-import { cleanCell, splitFirstBlock } from '../../src/ingest/clean';
+import { cleanCell, cleanCellLines, normaliseWidth, splitFirstBlock } from '../../src/ingest/clean';
 
 describe('cleanCell', () => {
   it('leaves plain text alone apart from whitespace', () => {
@@ -83,5 +83,33 @@ describe('splitFirstBlock', () => {
     expect(splitFirstBlock('text<p>a</p><p>b</p>')).toBeNull();
     expect(splitFirstBlock('<b>a</b><p>b</p>')).toBeNull();
     expect(splitFirstBlock('plain')).toBeNull();
+  });
+});
+
+describe('normaliseWidth', () => {
+  it('makes full-width letters and digits half-width and the ideographic space a space', () => {
+    expect(normaliseWidth('第８７条　ＡＢｃ１２')).toBe('第87条 ABc12');
+    expect(normaliseWidth('１１６２０６０２ＭＢ１９０２３８０Ｊ')).toBe('11620602MB1902380J');
+  });
+
+  it('leaves punctuation that carries meaning as written', () => {
+    const t = '《社会保险法》（2018年修正）第八十七条：国办发〔2019〕2号、人社部令；，。！？％＋－';
+    expect(normaliseWidth(t)).toBe(t);
+  });
+
+  it('is not applied by cleanCell: text keeps what was written', () => {
+    expect(cleanCell('<p>第８７条</p>')).toBe('第８７条');
+  });
+});
+
+describe('cleanCellLines', () => {
+  it('keeps each line of a plain-text cell that held line breaks', () => {
+    expect(cleanCellLines('1.立案责任；  \n 2.调查责任；\n\n3.审查责任。')).toBe('1.立案责任；\n2.调查责任；\n3.审查责任。');
+  });
+  it('reads markup as HTML, where a line break is a space', () => {
+    expect(cleanCellLines('<p>1.未按规定检查的；\n2.玩忽职守的。</p>')).toBe('1.未按规定检查的； 2.玩忽职守的。');
+  });
+  it('is cleanCell for a one-line cell', () => {
+    expect(cleanCellLines('  自治区医疗保障局 ')).toBe('自治区医疗保障局');
   });
 });

@@ -15,6 +15,18 @@ describe('detectLayout', () => {
     expect(detectLayout(lines(doc('某局权责事项清单', ['1', '序号', '1'], ['2', '权利类型', '行政处罚'], ['3', '权利事项名称', '甲'], ['', '', '续'])))?.family).toBe('cards');
   });
 
+  it('recognises every card shape by its content', () => {
+    const family = (...l: (string | string[])[]) => detectLayout(lines(doc(...l)))?.family;
+    expect(family(['序号', '1'], ['事项名称', '甲'], ['权力类型', '行政处罚'], ['', '续'])).toBe('cards');
+    expect(family(['序号', '1', '权力类型', '行政处罚'], ['事项名称', '对甲的处罚', '子项名称', ''], ['实施依据', '《社会保险法》第八十七条', '行使主体', '某局'])).toBe('cards');
+    expect(family('事项名称：对甲的处罚', '权力类型：行政处罚', '实施依据：', '《社会保险法》第八十七条', '实施主体：某局')).toBe('cards');
+    expect(family('对甲的处罚', ['权力类型', '行政处罚'], ['实施主体', '某局'], '对乙的检查', ['权力类型', '行政检查'], ['实施主体', '某局'])).toBe('cards');
+  });
+
+  it('does not take prose with a label or two for cards', () => {
+    expect(detectLayout(lines(doc('说明：本清单依据有关法律制定。', '实施主体：各级医疗保障部门。', '第一段文字。', '第二段文字。')))).toBeNull();
+  });
+
   it('finds nothing in prose or an empty document', () => {
     expect(detectLayout(lines('第一段文字。\n第二段文字。'))).toBeNull();
     expect(detectLayout([])).toBeNull();

@@ -112,13 +112,14 @@ describe('seed 000 (table, header before every item, per-level rows)', () => {
     expect(item).toMatchObject({ subItem: null, powerTypes: ['PUNISHMENT'], powerTypeText: '行政处罚' });
   });
 
-  it('the 高值医用耗材 item takes the row before it (line 18) and the one after it', () => {
+  it('the 高值医用耗材 item: its name sits on the 地州市 row (19), the row before it (18) is the item’s own 自治区 row', () => {
     const item = list().items.find((i) => i.name.startsWith('对公立医疗机构高值医用耗材'))!;
     expect(item.seq).toBeNull();
     expect(item.lines).toEqual([18, 19, 20]);
-    expect(item.levels.map((l) => [l.levelText, l.level])).toEqual([
-      ['自治区医疗保障局', 'PROVINCE'],
-      ['县市区医疗保障局', 'COUNTY'],
+    expect(item).toMatchObject({ body: '自治区医疗保障局', unit: '医药价格和招标采购处' });
+    expect(item.levels.map((l) => [l.levelText, l.level, l.lines])).toEqual([
+      ['地州市医疗保障局', 'PREFECTURE', [19]],
+      ['县市区医疗保障局', 'COUNTY', [20]],
     ]);
     // Lines 18 and 20 carry the same short basis, line 19 a longer one: two distinct texts, in source order.
     const bases = item.fields.filter((f) => f.key === 'legalBasis');
@@ -148,7 +149,8 @@ describe('seed 000 (table, header before every item, per-level rows)', () => {
       '15:SELF_LABELLED_CELL',
       '15:SELF_LABELLED_CELL',
       '18:ROW_BEFORE_ITEM',
-      '18:SHIFTED_CELLS',
+      '19:SHIFTED_CELLS',
+      '20:SHIFTED_CELLS',
       '34:SHIFTED_CELLS',
       '35:SHIFTED_CELLS',
       '39:SHIFTED_CELLS',
