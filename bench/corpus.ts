@@ -132,7 +132,8 @@ function displayWidth(s: string): number {
 }
 
 function spaced(doc: Doc): string {
-  const all = [header, ...rows(doc, true).map((r) => r.cells.map((c) => c || '-'))];
+  // Empty cells stay blank, as pdftotext leaves them; the header's column positions place the rest.
+  const all = [header, ...rows(doc, true).map((r) => r.cells)];
   const widths = header.map((_, c) => Math.max(...all.map((r) => displayWidth(r[c]))));
   const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(widths[i] - displayWidth(c) + 2)).join('').trimEnd();
   return [doc.title, '', ...all.map(line)].join('\n') + '\n';

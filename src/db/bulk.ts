@@ -3,8 +3,7 @@
  * builder re-derives and re-escapes every value of every row; for a list of
  * thousands of items and citations that dominated an import. Here the columns
  * come from the entity metadata once, values go through the driver's own
- * conversion (JSON, dates), and each batch is one prepared statement
- * (cached per table and batch size on SQLite).
+ * conversion (JSON, dates), and each batch is one statement.
  */
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -37,8 +36,6 @@ function planFor(em: EntityManager, target: EntityTarget<ObjectLiteral>): Plan {
   return plan;
 }
 
-const statements = new WeakMap<object, Map<string, { run: (...params: unknown[]) => unknown }>>();
-
 /** Runs SQL written with `?` placeholders on either backend (PostgreSQL numbers them). */
 export function sql<R = Record<string, unknown>>(em: EntityManager, text: string, params: unknown[] = []): Promise<R[]> {
   let n = 0;
@@ -65,9 +62,6 @@ export async function bulkInsert<T extends ObjectLiteral>(em: EntityManager, tar
   const q = (name: string) => driver.escape(name);
   const perBatch = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
   const sqlite = em.connection.options.type === 'better-sqlite3';
-  const runner = em.queryRunner;
-  // better-sqlite3 is synchronous and the transaction's connection is the only one.
-  const raw = sqlite && runner ? (runner as unknown as { databaseConnection: { prepare(sql: string): { run: (...p: unknown[]) => unknown } } }).databaseConnection : null;
 
   for (let i = 0; i < rows.length; i += perBatch) {
     const batch = rows.slice(i, i + perBatch);
@@ -82,15 +76,7 @@ export async function bulkInsert<T extends ObjectLiteral>(em: EntityManager, tar
     const tuple = (): string => `(${columns.map(() => (sqlite ? '?' : `$${++n}`)).join(', ')})`;
     const conflict = options.ignoreExisting ? ` ON CONFLICT (${primary.map((c) => q(c.databaseName)).join(', ')}) DO NOTHING` : '';
     const text = `INSERT INTO ${q(table)} (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES ${batch.map(tuple).join(', ')}${conflict}`;
-    if (raw) {
-      let cache = statements.get(raw);
-      if (!cache) statements.set(raw, (cache = new Map()));
-      let stmt = cache.get(text);
-      if (!stmt) cache.set(text, (stmt = raw.prepare(text)));
-      em.connection.logger.logQuery(text, undefined, runner);
-      stmt.run(...params);
-    } else {
-      await em.query(text, params);
-    }
+    // The query runner keeps prepared statements (TypeORM's statement cache), so repeated batch shapes are not re-parsed.
+    await em.query(text, params);
   }
 }

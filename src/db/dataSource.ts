@@ -37,7 +37,11 @@ export function createDataSource(config: DbConfig = parseDatabaseUrl(process.env
     enableWAL: config.file !== ':memory:',
     // In WAL mode NORMAL cannot corrupt the database; it skips the fsync per commit
     // (a power cut may lose the last commits, which the next nightly import redoes).
-    prepareDatabase: (db: { pragma(s: string): unknown }) => void db.pragma('synchronous = NORMAL'),
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      db.pragma('synchronous = NORMAL');
+      db.pragma('cache_size = -65536');
+      db.pragma('wal_autocheckpoint = 10000');
+    },
     migrations: SQLITE_MIGRATIONS,
   });
 }

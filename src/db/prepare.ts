@@ -9,6 +9,7 @@ import type { ImportWarning, ItemRecord, ListRecord } from '../domain/records';
 import { departmentsAgree, inferJurisdiction, splitDepartment, isAncestor, type Inference } from '../domain/places';
 import { division, placeIndex } from './gazetteer';
 import { stableId } from './ids';
+import { normaliseWidth } from '../domain/width';
 
 export interface ImportInput {
   bytes: Buffer;
@@ -54,8 +55,9 @@ export class ImportError extends Error {
 // Place mentions are context only; a bounded prefix keeps inference cheap on huge files.
 const CONTEXT_CHARS = 1_000_000;
 
+/** The name as an ID key: width folded, whitespace dropped, brackets half-width, so spelling noise keeps the ID. */
 function normaliseName(name: string): string {
-  return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return normaliseWidth(name).replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
 }
 
 export function listIdFor(jurisdictionCode: string, department: string, title: string | null, fileName: string): string {
