@@ -23,12 +23,15 @@ export interface ImportManyOptions {
 
 type Prepared = { prepared: PreparedImport } | { error: Error };
 
-/** A pool of prepare workers; documents are handed out as workers free up. */
+/**
+ * A pool of prepare workers. Jobs are posted straight into the workers' own
+ * queues: a commit on better-sqlite3 is synchronous and holds the main
+ * thread's event loop, so a worker waiting for the main thread to hand it
+ * the next job would sit idle through every commit.
+ */
 export class PreparePool {
   private readonly workers: Worker[] = [];
   private readonly waiting = new Map<number, (p: Prepared) => void>();
-  private readonly idle: Worker[] = [];
-  private readonly queue: { id: number; input: ImportInput }[] = [];
   private next = 0;
 
   constructor(size: number) {
@@ -45,15 +48,12 @@ export class PreparePool {
           const prefix = `${m.error.fileName}${m.error.line != null ? `:${m.error.line}` : ''}: `;
           done({ error: m.error.name === 'ImportError' ? new ImportError(m.error.fileName, m.error.message.startsWith(prefix) ? m.error.message.slice(prefix.length) : m.error.message, m.error.line) : new Error(m.error.message) });
         } else done({ prepared: m.prepared! });
-        this.idle.push(w);
-        this.pump();
       });
       w.on('error', (e) => {
         for (const done of this.waiting.values()) done({ error: e });
         this.waiting.clear();
       });
       this.workers.push(w);
-      this.idle.push(w);
     }
   }
 
@@ -61,16 +61,8 @@ export class PreparePool {
     const id = this.next++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.queue.push({ id, input });
-      this.pump();
+      this.workers[id % this.workers.length].postMessage({ id, input });
     });
-  }
-
-  private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
-      w.postMessage(this.queue.shift()!);
-    }
   }
 
   async close(): Promise<void> {
@@ -79,14 +71,16 @@ export class PreparePool {
 }
 
 /**
- * Worker threads to use by default: none. On the 2-core machine this project
- * is measured on, one worker made a 100× import slower (2,611 against 2,983
- * items/s; see BENCHMARKS.md): cloning prepared documents across threads and
- * contention cost more than the overlap saved. QUANZE_IMPORT_WORKERS sets it.
+ * Worker threads to use by default: one per core beyond the main thread's
+ * (QUANZE_IMPORT_WORKERS overrides; 0 prepares on the main thread). Measured
+ * on 2 cores at 100×: TSV 3,553 → 3,951 items/s and CSV 1,858 → 2,590 with
+ * one worker (BENCHMARKS.md).
  */
 export function defaultWorkers(): number {
-  const n = Number(process.env.QUANZE_IMPORT_WORKERS ?? 0);
-  return Number.isInteger(n) && n >= 0 ? Math.min(n, os.availableParallelism?.() ?? os.cpus().length) : 0;
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const env = process.env.QUANZE_IMPORT_WORKERS;
+  const n = env === undefined || env === '' ? cores - 1 : Number(env);
+  return Number.isInteger(n) && n >= 0 ? Math.min(n, cores) : Math.max(0, cores - 1);
 }
 
 /**

@@ -18,6 +18,8 @@ const OPTIONS: Options = {
   skip_empty_lines: false,
 };
 
+const SNIFF_CHARS = 16 * 1024;
+
 interface Rec {
   cells: string[];
   /** Physical line the record starts on. */
@@ -28,6 +30,10 @@ interface Rec {
 function records(text: string): { recs: Rec[]; error: CsvError | null; errorLine: number } {
   const recs: Rec[] = [];
   let nextStart = 1;
+  // relax_column_count makes csv-parse build a CsvError for every row of another
+  // width (title and continuation rows); their stack traces were most of the cost.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     parse(text, {
       ...OPTIONS,
@@ -41,6 +47,8 @@ function records(text: string): { recs: Rec[]; error: CsvError | null; errorLine
   } catch (e) {
     if (e instanceof CsvError) return { recs, error: e, errorLine: nextStart };
     throw e;
+  } finally {
+    Error.stackTraceLimit = limit;
   }
   return { recs, error: null, errorLine: 0 };
 }
@@ -50,7 +58,12 @@ function records(text: string): { recs: Rec[]; error: CsvError | null; errorLine
  * fields (a card per item: "1,序号,1"), and most records have one width.
  */
 export function sniffCsv(sample: string): boolean {
-  const { recs } = records(sample);
+  // Most lines of a CSV list hold a comma; other text is turned away before any parsing.
+  const lines = sample.split('\n', 200).filter((l) => l.trim() !== '');
+  if (lines.filter((l) => l.includes(',')).length * 2 < lines.length) return false;
+  // The first records decide; a CSV's header is near its top.
+  const cut = sample.length > SNIFF_CHARS ? sample.lastIndexOf('\n', SNIFF_CHARS) : -1;
+  const { recs } = records(cut > 0 ? sample.slice(0, cut) : sample);
   const content = recs.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (content.length === 0) return false;
   const widths = new Map<number, number>();
