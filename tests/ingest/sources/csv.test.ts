@@ -54,7 +54,7 @@ describe('CSV', () => {
   it('refuses a quote that is never closed, naming the line', () => {
     const broken = `${CSV}3,"对丁的处罚,行政处罚,x\n4,戊,行政检查,y\n`;
     expect(() => readSource(broken)).toThrow(SourceError);
-    expect(() => readSource(broken)).toThrow(/CSV cannot be read from the record starting on line 7: Quote Not Closed/);
+    expect(() => readSource(broken)).toThrow(/CSV cannot be read from the record starting on line 7: Quoted field unterminated/);
   });
 
   it('is not sniffed from prose with commas, nor from rows without known column names', () => {
