@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { ImportWarning, ListRecord } from '../domain/records';
+import type { ListRecord } from '../domain/records';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from './entities';
 import { divisionChain } from './gazetteer';
 import { stableId } from './ids';
