@@ -26,32 +26,16 @@
  * - `lines` are the source lines holding the item's content: header rows,
  *   headings, titles, separator rows and blank lines are not the item's.
  */
-import type { LevelKind } from '../../../src/domain/levels';
-import type { PowerType } from '../../../src/domain/powerTypes';
 import type { ItemLevelRecord, ItemRecord } from '../../../src/domain/records';
 
-export interface ExpectedLevel {
-  levelText: string;
-  level: LevelKind | null;
-  body: string | null;
-  unit: string | null;
-  lines: number[];
-}
+/** A level row as a careful reader records it: the record's own fields, nothing derived. */
+export type ExpectedLevel = Pick<ItemLevelRecord, 'levelText' | 'level' | 'body' | 'unit' | 'lines'>;
 
-export interface ExpectedItem {
+export type ExpectedItem = Pick<ItemRecord, 'seq' | 'name' | 'subItem' | 'powerTypes' | 'powerTypeText' | 'body' | 'unit' | 'lines'> & {
   /** The line the item's name is written on: how a parsed item is found for this reading. */
   nameLine: number;
-  seq: string | null;
-  name: string;
-  subItem: string | null;
-  powerTypes: PowerType[];
-  /** Power type as written in the item (or the section heading that gives it). */
-  powerTypeText: string | null;
-  body: string | null;
-  unit: string | null;
   levels: ExpectedLevel[];
-  lines: number[];
-}
+};
 
 export interface ExpectedList {
   /** File name prefix in seeds/. */
