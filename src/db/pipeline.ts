@@ -31,8 +31,10 @@ type Prepared = { prepared: PreparedImport } | { error: Error };
  */
 export class PreparePool {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, (p: Prepared) => void>();
+  private readonly waiting = new Map<number, { done: (p: Prepared) => void; input: ImportInput }>();
   private next = 0;
+  /** Set when a worker died: from then on documents are prepared on the main thread, so nothing waits forever. */
+  private broken: Error | null = null;
 
   constructor(size: number) {
     // Compiled, the worker is a .js file beside this one; under ts-node or jest it is .ts and needs ts-node's hook.
@@ -42,39 +44,46 @@ export class PreparePool {
     for (let i = 0; i < size; i++) {
       const w = new Worker(file, { execArgv });
       w.on('message', (m: { id: number; prepared?: PreparedImport; error?: { name: string; message: string; fileName: string; line: number | null } }) => {
-        const done = this.waiting.get(m.id)!;
+        const { done } = this.waiting.get(m.id)!;
         this.waiting.delete(m.id);
         if (m.error) {
           const prefix = `${m.error.fileName}${m.error.line != null ? `:${m.error.line}` : ''}: `;
           done({ error: m.error.name === 'ImportError' ? new ImportError(m.error.fileName, m.error.message.startsWith(prefix) ? m.error.message.slice(prefix.length) : m.error.message, m.error.line) : new Error(m.error.message) });
         } else done({ prepared: m.prepared! });
       });
-      w.on('error', (e) => {
-        for (const done of this.waiting.values()) done({ error: e });
+      const fail = (e: Error) => {
+        this.broken ??= e;
+        // What the dead worker had not finished is prepared here instead.
+        for (const { done, input } of this.waiting.values()) done(prepareHere(input));
         this.waiting.clear();
-      });
+      };
+      w.on('error', fail);
+      // Any exit the pool did not ask for (close() sets `broken` first) is a death, whatever its code.
+      w.on('exit', (code) => fail(new Error(`prepare worker stopped (exit code ${code})`)));
       this.workers.push(w);
     }
   }
 
   prepare(input: ImportInput): Promise<Prepared> {
+    if (this.broken) return Promise.resolve(prepareHere(input));
     const id = this.next++;
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
+      this.waiting.set(id, { done: resolve, input });
       this.workers[id % this.workers.length].postMessage({ id, input });
     });
   }
 
   async close(): Promise<void> {
+    this.broken ??= new Error('pool closed');
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
 
 /**
  * Worker threads to use by default: one per core beyond the main thread's
- * (QUANZE_IMPORT_WORKERS overrides; 0 prepares on the main thread). Measured
- * on 2 cores at 100×: TSV 3,553 → 3,951 items/s and CSV 1,858 → 2,590 with
- * one worker (BENCHMARKS.md).
+ * (QUANZE_IMPORT_WORKERS overrides; 0 prepares on the main thread). On the
+ * 2-core machine measured, one worker lifted a 100× import by 10–40% per
+ * family (BENCHMARKS.md).
  */
 export function defaultWorkers(): number {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
@@ -99,16 +108,7 @@ export async function importMany(
   // Prepare the next batch while this one commits.
   const ahead = Math.max(2 * batchSize, 2 * (size || 1));
   const pending: Promise<Prepared>[] = [];
-  const start = (i: number): Promise<Prepared> => {
-    if (pool) return pool.prepare(inputs[i]);
-    return Promise.resolve().then(() => {
-      try {
-        return { prepared: prepareImport(inputs[i]) };
-      } catch (e) {
-        return { error: e as Error };
-      }
-    });
-  };
+  const start = (i: number): Promise<Prepared> => (pool ? pool.prepare(inputs[i]) : Promise.resolve().then(() => prepareHere(inputs[i])));
   try {
     for (let i = 0; i < Math.min(ahead, inputs.length); i++) pending.push(start(i));
     for (let from = 0; from < inputs.length; from += batchSize) {
@@ -145,5 +145,13 @@ export async function importMany(
     }
   } finally {
     if (!options.pool) await pool?.close();
+  }
+}
+
+function prepareHere(input: ImportInput): Prepared {
+  try {
+    return { prepared: prepareImport(input) };
+  } catch (e) {
+    return { error: e as Error };
   }
 }

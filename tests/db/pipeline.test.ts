@@ -37,3 +37,20 @@ describe('importing many documents', () => {
     expect(storedIds[0]).toHaveLength(71);
   });
 });
+
+describe('a prepare worker that dies', () => {
+  it('does not leave the import waiting: the rest is prepared on the main thread', async () => {
+    const { PreparePool } = await import('../../src/db/pipeline');
+    const pool = new PreparePool(1);
+    try {
+      const [first, second] = inputs();
+      // One document in flight when the worker goes, one asked for after.
+      const inFlight = pool.prepare(first);
+      await (pool as unknown as { workers: { terminate(): Promise<number> }[] }).workers[0].terminate();
+      const after = await pool.prepare(second);
+      for (const [r, n] of [[await inFlight, 13], [after, 23]] as const) expect('prepared' in r && r.prepared.record.items.length).toBe(n);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+});
