@@ -73,7 +73,20 @@ export interface CitationRecord {
   quoted: string | null;
   /** Source line of the field the citation was found in (set by ingest; with `field` it names the text `start`/`end` index). */
   line?: number;
+  /**
+   * How the citation was read: OK; CORRECTED_TITLE (a known misspelling of the
+   * title was resolved); TRUNCATED (the text was cut off where an article
+   * number should be: 《…法》第 and nothing after); NO_ARTICLE (only the statute
+   * is named). Absent means OK.
+   */
+  status?: CitationStatus;
+  /** Document number read from the parenthetical after the title (国办发〔2019〕2号, 国务院令第735号), or null. */
+  documentNumber?: string | null;
+  /** Category inferred from the title and issuer, independent of the tag (a guess; compare with `category`). */
+  inferredCategory?: string | null;
 }
+
+export type CitationStatus = 'OK' | 'CORRECTED_TITLE' | 'TRUNCATED' | 'NO_ARTICLE';
 
 /** One 事项 as read from a list. */
 export interface ItemRecord {
