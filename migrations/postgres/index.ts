@@ -1,5 +1,6 @@
 /** Every postgres migration, in order (written by scripts/index-migrations.js). Listed so the app, the CLI and the tests load the same set. */
 import { Init1795495707879 } from './1795495707879-Init';
 import { ImportReport1795496424085 } from './1795496424085-ImportReport';
+import { CitationStatus1795500102736 } from './1795500102736-CitationStatus';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795495707879, ImportReport1795496424085];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795495707879, ImportReport1795496424085, CitationStatus1795500102736];

@@ -1,5 +1,6 @@
 /** Every sqlite migration, in order (written by scripts/index-migrations.js). Listed so the app, the CLI and the tests load the same set. */
 import { Init1795495706999 } from './1795495706999-Init';
 import { ImportReport1795496421866 } from './1795496421866-ImportReport';
+import { CitationStatus1795500101171 } from './1795500101171-CitationStatus';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795495706999, ImportReport1795496421866];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795495706999, ImportReport1795496421866, CitationStatus1795500101171];

@@ -91,11 +91,16 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
       const statuteId = stableId('statute', c.statuteTitle);
       let statute = statutes.get(statuteId);
       if (!statute) {
-        statute = Object.assign(new Statute(), { id: statuteId, title: c.statuteTitle, category: c.category, aliases: [] as string[] });
+        statute = Object.assign(new Statute(), {
+          id: statuteId, title: c.statuteTitle, category: c.category, inferredCategory: c.inferredCategory ?? null,
+          aliases: [] as string[], documentNumbers: [] as string[],
+        });
         statutes.set(statuteId, statute);
       }
       if (!statute.category && c.category) statute.category = c.category;
+      if (!statute.inferredCategory && c.inferredCategory) statute.inferredCategory = c.inferredCategory;
       if (!statute.aliases.includes(c.titleAsWritten)) statute.aliases.push(c.titleAsWritten);
+      if (c.documentNumber && !statute.documentNumbers!.includes(c.documentNumber)) statute.documentNumbers!.push(c.documentNumber);
       let articleId: string | null = null;
       if (c.article != null) {
         articleId = stableId('article', statuteId, c.article);
@@ -105,6 +110,7 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
         id: `${id}:${i}`, itemId: id, position: i, statuteId, articleId,
         field: c.field, titleAsWritten: c.titleAsWritten, category: c.category,
         paragraph: c.paragraph, clause: c.clause, line: c.line ?? null, text: c.text, start: c.start, end: c.end, quoted: c.quoted,
+        status: c.status ?? 'OK', documentNumber: c.documentNumber ?? null,
       }));
     });
   });
@@ -131,17 +137,25 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
     for (const c of citations) if (renamed.has(c.itemId)) Object.assign(c, { itemId: renamed.get(c.itemId)!, id: `${renamed.get(c.itemId)}:${c.position}` });
   }
 
-  // Statutes and articles are shared across lists: add what is new, merge aliases into what exists.
+  // Statutes and articles are shared across lists: add what is new; merge spellings, document numbers and categories into what exists.
   const statuteIds = new Set(statutes.keys());
   const ids = [...statutes.keys()];
-  const known = ids.length ? await sql<{ id: string; category: string | null; aliases: unknown }>(em, `SELECT id, category, aliases FROM statute WHERE id IN (${marks(ids.length)})`, ids) : [];
+  type StatuteRow = { id: string; category: string | null; inferred_category: string | null; aliases: unknown; document_numbers: unknown };
+  const known = ids.length
+    ? await sql<StatuteRow>(em, `SELECT id, category, inferred_category, aliases, document_numbers FROM statute WHERE id IN (${marks(ids.length)})`, ids)
+    : [];
   for (const old of known) {
     const mine = statutes.get(old.id)!;
     const oldAliases = jsonValue<string[]>(old.aliases);
+    const oldNumbers = jsonValue<string[] | null>(old.document_numbers) ?? [];
     const aliases = [...new Set([...oldAliases, ...mine.aliases])];
+    const numbers = [...new Set([...oldNumbers, ...(mine.documentNumbers ?? [])])];
     const category = old.category ?? mine.category;
-    if (aliases.length !== oldAliases.length || category !== old.category) {
-      await sql(em, 'UPDATE statute SET aliases = ?, category = ? WHERE id = ?', [JSON.stringify(aliases), category, old.id]);
+    const inferred = old.inferred_category ?? mine.inferredCategory;
+    if (aliases.length !== oldAliases.length || numbers.length !== oldNumbers.length || category !== old.category || inferred !== old.inferred_category) {
+      await sql(em, 'UPDATE statute SET aliases = ?, document_numbers = ?, category = ?, inferred_category = ? WHERE id = ?', [
+        JSON.stringify(aliases), JSON.stringify(numbers), category, inferred, old.id,
+      ]);
     }
     statutes.delete(old.id);
   }

@@ -14,6 +14,19 @@ registerEnumType(PowerTypeEnum, {
   ) as never,
 });
 
+export const CitationStatusEnum = { OK: 'OK', CORRECTED_TITLE: 'CORRECTED_TITLE', TRUNCATED: 'TRUNCATED', NO_ARTICLE: 'NO_ARTICLE' } as const;
+
+registerEnumType(CitationStatusEnum, {
+  name: 'CitationStatus',
+  description: '引用的读取情况。How a citation was read.',
+  valuesConfig: {
+    OK: { description: '正常：法规与条款都已读出。Statute and article read.' },
+    CORRECTED_TITLE: { description: '标题有已知笔误，已更正。A known misspelling of the title was corrected.' },
+    TRUNCATED: { description: '文本在条号处中断，未臆造条款。Text cut off where an article number should be; none invented.' },
+    NO_ARTICLE: { description: '只引用了法规名称。Only the statute is named.' },
+  },
+});
+
 registerEnumType(LevelEnum, {
   name: 'JurisdictionLevel',
   description: '行政区划层级。Administrative level of a jurisdiction.',

@@ -4,6 +4,8 @@ import { Statute } from './Statute';
 import { Article } from './Article';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { FieldKey } from '../../domain/fields';
+import type { CitationStatus } from '../../domain/records';
+import { CitationStatusEnum } from '../../graphql/enums';
 
 @ObjectType({ description: '事项对法规（及条款）的一处引用。One reference from an item to a statute, and to an article when named.' })
 @Entity('citation')
@@ -74,6 +76,14 @@ export class Citation {
   @Field(() => Int, { description: '结束位置（不含）。End offset, exclusive.' })
   @Column('integer')
   end: number;
+
+  @Field(() => CitationStatusEnum, { description: '读取情况。How the citation was read.' })
+  @Column('varchar', { length: 16, default: 'OK' })
+  status: CitationStatus;
+
+  @Field(() => String, { nullable: true, description: '标题后括号中的文号，如 国办发〔2019〕2号。Document number given after the title.' })
+  @Column('varchar', { length: 64, nullable: true })
+  documentNumber: string | null;
 
   @Field(() => String, { nullable: true, description: '条号后引用的条文原文。Article wording quoted after the number.' })
   @Column('text', { nullable: true })

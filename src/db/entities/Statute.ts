@@ -20,4 +20,12 @@ export class Statute {
   @Field(() => [String], { description: '清单中出现过的各种写法。Every spelling seen in the lists.' })
   @Column('json')
   aliases: string[];
+
+  @Field(() => String, { nullable: true, description: '由标题和发文机关推断的类别（推测）。Category inferred from title and issuer (a guess).' })
+  @Column('varchar', { length: 32, nullable: true })
+  inferredCategory: string | null;
+
+  /** Every document number the lists give (null: none yet); served by StatuteResolver.documentNumbers. */
+  @Column('json', { nullable: true })
+  documentNumbers: string[] | null;
 }

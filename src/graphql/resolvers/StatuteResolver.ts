@@ -25,6 +25,11 @@ export class StatuteResolver {
     return ctx.ds.manager.find(Statute, { order: { title: 'ASC' } });
   }
 
+  @FieldResolver(() => [String], { description: '清单给出的全部文号；多于一个即为冲突。Every document number the lists give; more than one is a conflict.' })
+  documentNumbers(@Root() s: Statute): string[] {
+    return s.documentNumbers ?? [];
+  }
+
   @FieldResolver(() => [Article], { description: '被引用过的条款，按条号排序。Articles cited, by number.' })
   articles(@Root() s: Statute, @Ctx() ctx: Context): Promise<Article[]> {
     return ctx.loaders.articlesOfStatute.load(s.id);
