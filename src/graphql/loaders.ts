@@ -64,6 +64,19 @@ export function createLoaders(ds: DataSource) {
         .getRawAndEntities();
       return pairRaw(ids, entities, raw, (r) => r.cited_article_id as string);
     }),
+    /** Every item citing each statute (any article, or the statute alone), once per item, in list order. */
+    itemsCitingStatute: new DataLoader<string, Item[]>(async (ids) => {
+      const { entities, raw } = await em
+        .createQueryBuilder(Item, 'i')
+        .innerJoin(Citation, 'c', 'c.item_id = i.id')
+        .addSelect('c.statute_id', 'cited_statute_id')
+        .where('c.statute_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('i.jurisdiction_code', 'ASC')
+        .addOrderBy('i.list_id', 'ASC')
+        .addOrderBy('i.position', 'ASC')
+        .getRawAndEntities();
+      return pairRaw(ids, entities, raw, (r) => r.cited_statute_id as string);
+    }),
     /** For each item, the other items that cite an article it cites (the cross-links across lists). */
     relatedOfItem: new DataLoader<string, RelatedRow[]>(async (ids) => {
       const { entities, raw } = await em

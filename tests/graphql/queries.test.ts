@@ -102,3 +102,16 @@ describe('the first GraphQL surface on the seed lists', () => {
     expect(byId.item.sourceLines).toEqual(item3.sourceLines);
   });
 });
+
+describe('statutes and articles across jurisdictions', () => {
+  it('lists every item citing a statute, and the places citing an article', async () => {
+    const d = await data(`{ statute(title: "社会保险法") { documentNumbers citedBy { id jurisdiction { code } } article(number: 87) { jurisdictions { code name } items { id } } } }`);
+    const citing = new Set(d.statute.citedBy.map((i: any) => i.jurisdiction.code));
+    expect([...citing]).toEqual(expect.arrayContaining(['150000', '620602', '650000', '654028', '220500']));
+    expect(new Set(d.statute.citedBy.map((i: any) => i.id)).size).toBe(d.statute.citedBy.length);
+    const places = d.statute.article.jurisdictions.map((j: any) => j.code);
+    expect(places).toEqual([...places].sort());
+    expect(places).toEqual(expect.arrayContaining(['150000', '620602', '654028']));
+    expect(Array.isArray(d.statute.documentNumbers)).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Article, Citation, Item, Statute } from '../../db/entities';
+import { Article, Citation, Item, Jurisdiction, Statute } from '../../db/entities';
 import { stableId } from '../../db/ids';
 import { normaliseStatuteTitle } from '../../domain/statuteTitles';
 import type { Context } from '../loaders';
@@ -30,6 +30,11 @@ export class StatuteResolver {
     return s.documentNumbers ?? [];
   }
 
+  @FieldResolver(() => [Item], { description: '引用本法规的全部事项（所有区划）。Every item, in every jurisdiction, citing this statute.' })
+  citedBy(@Root() s: Statute, @Ctx() ctx: Context): Promise<Item[]> {
+    return ctx.loaders.itemsCitingStatute.load(s.id);
+  }
+
   @FieldResolver(() => [Article], { description: '被引用过的条款，按条号排序。Articles cited, by number.' })
   articles(@Root() s: Statute, @Ctx() ctx: Context): Promise<Article[]> {
     return ctx.loaders.articlesOfStatute.load(s.id);
@@ -51,6 +56,12 @@ export class ArticleResolver {
   @FieldResolver(() => [Item], { description: '引用本条的全部事项（所有区划）。Every item, in every jurisdiction, citing this article.' })
   items(@Root() a: Article, @Ctx() ctx: Context): Promise<Item[]> {
     return ctx.loaders.itemsCitingArticle.load(a.id);
+  }
+
+  @FieldResolver(() => [Jurisdiction], { description: '引用本条的区划，按代码排序。Jurisdictions whose lists cite this article, by code.' })
+  async jurisdictions(@Root() a: Article, @Ctx() ctx: Context): Promise<Jurisdiction[]> {
+    const codes = [...new Set((await ctx.loaders.itemsCitingArticle.load(a.id)).map((i) => i.jurisdictionCode))].sort();
+    return (await ctx.loaders.jurisdiction.loadMany(codes)).filter((j): j is Jurisdiction => j instanceof Jurisdiction);
   }
 }
 
