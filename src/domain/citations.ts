@@ -17,9 +17,12 @@
  *
  * Decisions (see also statuteTitles.ts):
  *  - One record per article: a range 第四十二至四十七条 gives six records with
- *    the same span; a list 第十八、二十四条 gives one record per element, each
- *    spanning its own element ("第十八", "二十四条"). An article named twice is
- *    recorded twice (different spans).
+ *    the same span; a list 第十八、二十四条 (or 第十八条、二十四条) gives one
+ *    record per element, each spanning its own element ("第十八", "二十四条").
+ *    An article named twice is recorded twice (different spans).
+ *  - 第十五条之一 (an inserted article) is read as article 15 with "之一" kept
+ *    in `text`: the records have no field for it, and 15 is the nearest
+ *    honest number; the text says which article is meant.
  *  - The first reference right after its title spans the title too, with any
  *    version note between ("《社会保险法》(2018年12月29日修改)第八十四条"), as
  *    records.ts describes; later references span only themselves.
@@ -31,21 +34,26 @@
  *    cannot be attributed honestly and are null.
  *  - `quoted` is one article's wording: null for ranges, lists, chapters and
  *    statute-level records.
- *  - category comes from a tag only (inferCategoryFromTitle is a separate
- *    guess). A tag heads the numbered items that follow it ("【法律】1.《A》…
+ *  - category comes from a tag only; inferredCategory is the separate guess
+ *    of inferCategoryFromTitle (title, issuer and documentNumber), so a wrong
+ *    tag shows as a difference (categoriesConflict), never as a silent fix.
+ *  - status: CORRECTED_TITLE > TRUNCATED > NO_ARTICLE > OK (one value; see
+ *    citationStatus). documentNumber is the first number in the notes right
+ *    after the title (国办发〔2019〕2号, 国务院令第735号), as written.
+ *  - A tag heads the numbered items that follow it ("【法律】1.《A》…
  *    2.《B》" — B is 法律 too); otherwise an untagged title has category null.
- *  - Nothing is invented: a cut-off "《…法》第" is a statute-level record; a
- *    第X条 that is not at a reference position (本法第二十条, 依照…第X条) is
+ *  - Nothing is invented: a cut-off "《…法》第" is a statute-level record
+ *    with status TRUNCATED; a 第X条 that is not at a reference position (本法第二十条, 依照…第X条) is
  *    wording, not a citation; nor is a law the wording mentions after
  *    依照/根据/按照… ("…依照《治安管理处罚法》第五十条…").
  *  - titleAsWritten is the text between 《》 (a tag written inside included);
  *    for 实施《X》若干规定 it is that whole name, since the quotes do not
  *    delimit the instrument cited.
  */
-import type { CitationRecord } from './records';
+import type { CitationRecord, CitationStatus } from './records';
 import type { FieldKey } from './fields';
 import { isNumeralChar, parseChineseNumber } from './numerals';
-import { isStatuteTitle, normaliseStatuteTitle, statuteCategory } from './statuteTitles';
+import { inferCategoryFromTitle, isStatuteTitle, normaliseStatuteTitle, statuteCategory } from './statuteTitles';
 
 // ---------------------------------------------------------------------------
 // Stage: titles
@@ -326,6 +334,19 @@ function readNumeral(text: string, pos: number): { value: number; end: number } 
   return value === null ? null : { value, end };
 }
 
+/**
+ * Offset after 之一 / 之二 at `pos` (第十五条之一, an article inserted by an
+ * amendment), else `pos`. The article is read as its base number (15) and the
+ * suffix stays in the record's text: nothing is invented, and the text shows
+ * which article is meant.
+ */
+function skipInsertedSuffix(text: string, pos: number): number {
+  if (text[pos] !== '之') return pos;
+  let p = pos + 1;
+  while (/[一二三四五六七八九十]/.test(text[p] ?? '')) p++;
+  return p > pos + 1 ? p : pos;
+}
+
 const RANGE_MARK = '至到~～－—-';
 const isRangeMark = (ch: string | undefined): boolean => ch !== undefined && RANGE_MARK.includes(ch);
 // Larger spans are typos or garbage; only the two ends are then recorded.
@@ -400,7 +421,7 @@ export function parseReference(text: string, pos: number, allowMissingDi = false
   if (items.some((it) => it.numbers.some((n) => n <= 0))) return null;
 
   const unit = text[p];
-  const last = items[items.length - 1];
+  let last = items[items.length - 1];
   if (unit === '章') {
     p++;
     last.end = p;
@@ -418,17 +439,35 @@ export function parseReference(text: string, pos: number, allowMissingDi = false
   }
   if (unit !== '条' && unit !== '條') return null;
   p++;
-  // 第十五条之一 is a different article than 15; better none than a wrong one.
-  if (text[p] === '之' && isNumeralChar(text[p + 1])) return null;
+  p = skipInsertedSuffix(text, p);
   // 第四十二条至第四十七条
   if (items.length === 1 && items[0].numbers.length === 1 && isRangeMark(text[p]) && text[p + 1] === '第') {
     const second = readNumeral(text, p + 2);
     if (second && (text[second.end] === '条' || text[second.end] === '條')) {
       items[0].numbers = expandRange(items[0].numbers[0], second.value);
-      p = second.end + 1;
+      p = skipInsertedSuffix(text, second.end + 1);
     }
   }
   last.end = p;
+  // 第十八条、二十四条: a further article after 、 without its 第 (with 第 it
+  // is a reference of its own). Only with its 条, so "第三条、五" stays text.
+  while (text[p] === '、' && isNumeralChar(text[p + 1])) {
+    const n = readNumeral(text, p + 1);
+    if (!n || n.value <= 0) break;
+    let q = n.end;
+    let numbers = [n.value];
+    if (isRangeMark(text[q])) {
+      const second = readNumeral(text, text[q + 1] === '第' ? q + 2 : q + 1);
+      if (!second) break;
+      numbers = expandRange(n.value, second.value);
+      q = second.end;
+    }
+    if (text[q] !== '条' && text[q] !== '條') break;
+    q = skipInsertedSuffix(text, q + 1);
+    last = { start: p + 1, end: q, numbers };
+    items.push(last);
+    p = q;
+  }
 
   let paragraph: number | null = null;
   let clause: number | null = null;
@@ -485,12 +524,69 @@ export function readQuoted(text: string, from: number, to: number): string | nul
 }
 
 // ---------------------------------------------------------------------------
+// Stage: document number and reading status
+
+// Issuer characters: Han, but not the 年/月/日 of a date written before the number.
+const ISSUER = '(?:(?![年月日号])[\\u4e00-\\u9fff])';
+const NUMBER_CHARS = '[0-9０-９零〇一二两三四五六七八九十百千]+';
+// 国办发〔2019〕2号, 卫规财发〔2012〕86号 (brackets as written: 〔〕 [] ［］ () （）).
+const BRACKETED_NUMBER = `${ISSUER}{1,12}[〔\\[［(（][0-9０-９]{4}[〕\\]］)）]${NUMBER_CHARS}号`;
+// 国务院令第735号, 国务院令649号, 中华人民共和国主席令第三十五号, 劳动和社会保障部令第16号.
+const ORDER_NUMBER = `${ISSUER}{0,20}?(?:国务院|主席|部|委|委员会|局|总局|署|行|办公厅)令第?${NUMBER_CHARS}号`;
+// 内蒙古自治区第十二届人民代表大会常务委员会公告第十五号 (a local 人大's promulgation).
+const ANNOUNCEMENT_NUMBER = `${ISSUER}{2,40}?常务委员会公告第?${NUMBER_CHARS}号`;
+const DOCUMENT_NUMBER = new RegExp(`${BRACKETED_NUMBER}|${ORDER_NUMBER}|${ANNOUNCEMENT_NUMBER}`);
+
+/**
+ * The first document number in the text between a title and its articles
+ * (the version note, parenthesised or not), as written; null when none.
+ * A date before it ("2015年11月9日，甘政办发〔2015〕158号") is not part of it.
+ */
+export function readDocumentNumber(trailer: string): string | null {
+  const m = DOCUMENT_NUMBER.exec(trailer);
+  return m ? m[0] : null;
+}
+
+/**
+ * Whether the text at `pos` (right after a title) is a reference cut off
+ * where the article number should be: 第 and nothing, 第 and no numeral
+ * ("第，"), or 第 and a numeral with no unit before the text, line or
+ * sentence ends ("第八十"). "第十三届…" is not: a numeral followed by
+ * another word is something else.
+ */
+export function isCutOffReference(text: string, pos: number): boolean {
+  if (text[pos] !== '第') return false;
+  let p = pos + 1;
+  if (!isNumeralChar(text[p])) return true;
+  while (isNumeralChar(text[p])) p++;
+  const next = text[p];
+  return next === undefined || /[\s\p{P}]/u.test(next);
+}
+
+/**
+ * How a record was read. One value, in this order of precedence:
+ * CORRECTED_TITLE (the title key came from the typo table), TRUNCATED (cut
+ * off after 第), NO_ARTICLE (statute-level, chapters included), OK.
+ */
+function citationStatus(s: StatuteContext, article: number | null): CitationStatus {
+  if (s.corrected) return 'CORRECTED_TITLE';
+  if (article === null) return s.truncated ? 'TRUNCATED' : 'NO_ARTICLE';
+  return 'OK';
+}
+
+// ---------------------------------------------------------------------------
 // Putting it together
 
 interface StatuteContext {
   statuteTitle: string;
   titleAsWritten: string;
   category: string | null;
+  /** The title key came from the typo table. */
+  corrected: boolean;
+  /** A 第 right after the title with no article number after it. */
+  truncated: boolean;
+  documentNumber: string | null;
+  inferredCategory: string | null;
   /** Span of the title (with an embedding 实施…若干规定). */
   start: number;
   end: number;
@@ -580,10 +676,18 @@ export function extractCitations(text: string, field: FieldKey): CitationRecord[
       category = tagBefore.numbered ? carriedCategory : null;
     }
 
+    const afterTrailer = skipTitleTrailer(text, spanEnd);
+    const normalised = normaliseStatuteTitle(embedded ? embedded.titleForm : rest);
+    const documentNumber = readDocumentNumber(text.slice(spanEnd, afterTrailer));
     const statute: StatuteContext = {
-      statuteTitle: normaliseStatuteTitle(embedded ? embedded.titleForm : rest).title,
+      statuteTitle: normalised.title,
       titleAsWritten: embedded ? embedded.asWritten : title.inner,
       category,
+      corrected: normalised.corrected,
+      truncated: false,
+      documentNumber,
+      // The title as written keeps its issuer (国务院办公厅关于印发〈X〉的通知), which the key drops.
+      inferredCategory: inferCategoryFromTitle(embedded ? embedded.titleForm : rest, documentNumber),
       start: spanStart,
       end: spanEnd,
       referenced: false,
@@ -591,7 +695,6 @@ export function extractCitations(text: string, field: FieldKey): CitationRecord[
     statutes.push(statute);
     current = statute;
 
-    const afterTrailer = skipTitleTrailer(text, spanEnd);
     consumedTo = afterTrailer;
     let refAt = skipSpaces(text, afterTrailer);
     // 《社会保险法》：第八十七条 — a colon, but only before a 第, so "《X》：七、…" stays text.
@@ -602,6 +705,8 @@ export function extractCitations(text: string, field: FieldKey): CitationRecord[
       statute.referenced = true;
       lastWasReference = true;
       consumedTo = group.end;
+    } else {
+      statute.truncated = isCutOffReference(text, refAt);
     }
     scannedTo = consumedTo;
   }
@@ -617,6 +722,8 @@ export function extractCitations(text: string, field: FieldKey): CitationRecord[
     statuteTitle: s.statuteTitle,
     titleAsWritten: s.titleAsWritten,
     category: s.category,
+    documentNumber: s.documentNumber,
+    inferredCategory: s.inferredCategory,
   });
 
   for (const s of statutes) {
@@ -630,6 +737,7 @@ export function extractCitations(text: string, field: FieldKey): CitationRecord[
       start: s.start,
       end: s.end,
       quoted: null,
+      status: citationStatus(s, null),
     });
   }
 
@@ -640,7 +748,15 @@ export function extractCitations(text: string, field: FieldKey): CitationRecord[
       const start = index === 0 && adjacentFrom !== null ? adjacentFrom : item.start;
       const span = { text: text.slice(start, item.end), start, end: item.end };
       if (group.kind === 'chapter') {
-        records.push({ ...base(statute), article: null, paragraph: null, clause: null, ...span, quoted: null });
+        records.push({
+          ...base(statute),
+          article: null,
+          paragraph: null,
+          clause: null,
+          ...span,
+          quoted: null,
+          status: citationStatus(statute, null),
+        });
         return;
       }
       for (const article of item.numbers) {
@@ -651,6 +767,7 @@ export function extractCitations(text: string, field: FieldKey): CitationRecord[
           clause: group.clause,
           ...span,
           quoted,
+          status: citationStatus(statute, article),
         });
       }
     });

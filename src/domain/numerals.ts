@@ -102,3 +102,41 @@ function parseSection(s: string): number | null {
   if (afterZero) return null;
   return total;
 }
+
+const DIGIT_CHARS = '零一二三四五六七八九';
+const SECTION_UNITS: readonly [number, string][] = [[1000, '千'], [100, '百'], [10, '十']];
+
+/**
+ * The standard Chinese numeral for an integer 1..9999, as statutes number
+ * their articles: 十 (not 一十) at the head, 零 once per gap (一百零三,
+ * 一千零一, 一千零一十), 一百一十 inside. The inverse of parseChineseNumber on
+ * that range. Throws a RangeError outside it or for a non-integer: an article
+ * label is never guessed.
+ */
+export function toChineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 9999) {
+    throw new RangeError(`toChineseNumber: ${n} is not an integer in 1..9999`);
+  }
+  let out = '';
+  let rest = n;
+  let gap = false;
+  for (const [unit, name] of SECTION_UNITS) {
+    const d = Math.floor(rest / unit);
+    rest %= unit;
+    if (d === 0) {
+      if (out !== '') gap = true;
+      continue;
+    }
+    if (gap) out += '零';
+    gap = false;
+    // 十五, not 一十五, when 十 leads the number.
+    out += unit === 10 && d === 1 && out === '' ? name : DIGIT_CHARS[d] + name;
+  }
+  if (rest > 0) out += (gap ? '零' : '') + DIGIT_CHARS[rest];
+  return out;
+}
+
+/** The label of an article: 87 → 第八十七条, 103 → 第一百零三条 (1..9999). */
+export function formatArticleLabel(n: number): string {
+  return `第${toChineseNumber(n)}条`;
+}

@@ -136,28 +136,99 @@ export function statuteCategory(tag: string): StatuteCategory | null {
 
 const PROVINCE_PREFIX =
   /^(北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)/;
-const LOCAL_PREFIX = /^[\u4e00-\u9fff]{2,10}?(自治州|自治县|地区|盟)|^[\u4e00-\u9fff]{2,4}市/;
+const LOCAL_PREFIX = /^[\u4e00-\u9fff]{2,10}?(自治州|自治县|地区|盟)|^[\u4e00-\u9fff]{2,4}[市县]/;
 const NORMATIVE_SUFFIX = /(通知|意见|方案|纲要|规划|规范|基准|标准|公告|通告|批复|目录)$/;
+// A document issued as such (关于…的通知/意见/方案), whoever issued it.
+const ISSUED_DOCUMENT = /关于.+的(通知|意见|指导意见|实施意见|方案|实施方案|函|批复)$/;
+// A State Council department named at the head of a title: 国家医疗保障局, 卫生部,
+// 人力资源和社会保障部, 国家卫生健康委员会, 国家发展改革委 ….
+// Ministries are listed (a generic …部 would take 医疗机构内部… for an issuer);
+// 国家…局/委员会/委/署 are safe as a pattern.
+const DEPARTMENT_ISSUER =
+  /^(国家[\u4e00-\u9fff]{1,14}?(总局|局|委员会|委|署)|(卫生|财政|民政|人力资源和社会保障|劳动和社会保障|劳动|商务|公安|司法|审计|教育|农业|农业农村|人事)(部|署)|国家卫生计生委|国家发展改革委|国家医保局)/;
+const RULE_SUFFIX = /(办法|规定|规范|细则|规则)$/;
+
+/** Category a document number implies, or null. See inferCategoryFromTitle. */
+function categoryFromDocumentNumber(doc: string): StatuteCategory | null {
+  const d = unifyForms(doc).replace(/^中华人民共和国/, '');
+  if (/^国务院令/.test(d)) return '行政法规';
+  if (/^主席令/.test(d)) return '法律';
+  if (/常务委员会公告/.test(d)) {
+    if (/全国人民代表大会/.test(d)) return '法律';
+    return PROVINCE_PREFIX.test(d) || LOCAL_PREFIX.test(d) ? '地方性法规' : null;
+  }
+  if (/令/.test(d)) return '规章';
+  if (/[〔\[]\d{4}[〕\]]|\(\d{4}\)/.test(d)) return '规范性文件';
+  return null;
+}
 
 /**
- * A GUESS at a statute's category from its title alone, for titles cited
- * without a tag. Never stored as if a list had said it. Rules:
- *  - …法 (not 办法/方法) → 法律;
- *  - …条例 → 地方性法规 when the title starts with a place, else 行政法规
- *    (中国共产党… 条例 are party regulations: null);
- *  - 通知, 意见, 方案, 规范, 基准 … → 规范性文件;
- *  - 办法, 规定, 细则, 决定 … → null: they are 行政法规, 规章 or 规范性文件
- *    alike, and the title does not say which.
+ * A GUESS at a statute's category from its title and, when the list gives
+ * one, its document number; never stored as if a list had said it (compare
+ * with the tag through categoriesConflict). Null when unsure. First rule
+ * that applies wins:
+ *  1. not a statute title (forms), or a party regulation (中国共产党…) → null;
+ *  2. the document number, which names how the text was issued:
+ *     国务院令 → 行政法规; 主席令 → 法律; a 人大常委会公告 → 地方性法规 (a
+ *     province's or city's) or 法律 (全国人民代表大会); any other 令
+ *     (部令, 局令 — 劳动和社会保障部令第3号) → 规章; a 〔year〕 number
+ *     (国办发〔2019〕2号, 卫规财发〔2012〕86号, 医保发〔2018〕22号) → 规范性文件,
+ *     since rules are promulgated by 令 and 〔〕-numbered files are documents;
+ *  3. …法 (not 办法/方法) → 法律 (中华人民共和国… or the short form);
+ *  4. 关于…的通知/意见/方案 (an issued document, whoever issued it) → 规范性文件;
+ *  5. a place first (内蒙古自治区…, 吉林省…, 新疆维吾尔自治区…, …市…, …州…):
+ *     条例 → 地方性法规; 办法/规定/细则/规则 → 规章 (a local government's);
+ *     通知/意见/方案/规范 … → 规范性文件; otherwise null;
+ *  6. 国务院 as issuer (not 国务院办公厅), 条例/办法/规定 → 行政法规;
+ *  7. …条例 with no place → 行政法规;
+ *  8. a department first (国家医疗保障局, 卫生部, 财政部 …) and
+ *     办法/规定/规范/细则 → 规章;
+ *  9. 通知, 意见, 方案, 规范, 基准 … with no issuer → 规范性文件;
+ *  10. otherwise (…办法, …规定, …决定 without issuer) → null: they are
+ *     行政法规, 规章 or 规范性文件 alike, and the title does not say which.
  */
-export function inferCategoryFromTitle(title: string): StatuteCategory | null {
-  let t = normaliseStatuteTitle(title).title;
-  while (/\([^()]*\)$/.test(t)) t = t.replace(/\([^()]*\)$/, '');
+export function inferCategoryFromTitle(title: string, documentNumber?: string | null): StatuteCategory | null {
+  const stripParens = (x: string): string => {
+    let t = x;
+    while (/\([^()]*\)$/.test(t)) t = t.replace(/\([^()]*\)$/, '');
+    return t;
+  };
+  const t = stripParens(normaliseStatuteTitle(title).title);
+  // The title as written, issuer kept (关于印发〈X〉的通知 is not unwrapped).
+  let whole = stripParens(cleanTitle(title));
+  if (whole.startsWith(PRC) && whole.length > PRC.length) whole = whole.slice(PRC.length);
   if (!isStatuteTitle(t)) return null;
-  if (/法$/.test(t) && !/(办法|方法)$/.test(t)) return '法律';
-  if (/条例$/.test(t)) {
-    if (t.startsWith('中国共产党')) return null;
-    return PROVINCE_PREFIX.test(t) || LOCAL_PREFIX.test(t) ? '地方性法规' : '行政法规';
+  if (t.startsWith('中国共产党') || whole.startsWith('中国共产党')) return null;
+
+  if (documentNumber) {
+    const byNumber = categoryFromDocumentNumber(documentNumber);
+    if (byNumber !== null) return byNumber;
   }
+  if (/法$/.test(t) && !/(办法|方法)$/.test(t)) return '法律';
+  if (ISSUED_DOCUMENT.test(whole)) return '规范性文件';
+
+  const local = PROVINCE_PREFIX.test(t) || LOCAL_PREFIX.test(t);
+  if (local) {
+    if (/条例$/.test(t)) return '地方性法规';
+    if (RULE_SUFFIX.test(t) && !/规范$/.test(t)) return '规章';
+    return NORMATIVE_SUFFIX.test(t) ? '规范性文件' : null;
+  }
+  if (/^国务院(?!办公厅)/.test(whole) && /(条例|办法|规定)$/.test(t)) return '行政法规';
+  if (/条例$/.test(t)) return '行政法规';
+  if (DEPARTMENT_ISSUER.test(t) && RULE_SUFFIX.test(t)) return '规章';
   if (NORMATIVE_SUFFIX.test(t)) return '规范性文件';
   return null;
+}
+
+/**
+ * Whether a list's tag and the inferred category disagree: both known and
+ * different. Tags are read through statuteCategory, so 【法规】 counts as
+ * 行政法规 and 部门规章 / 政府规章 as 规章; a value that names no category is
+ * unknown, never a conflict.
+ */
+export function categoriesConflict(tag: string | null, inferred: string | null): boolean {
+  if (tag === null || inferred === null) return false;
+  const a = statuteCategory(tag);
+  const b = statuteCategory(inferred);
+  return a !== null && b !== null && a !== b;
 }

@@ -317,8 +317,10 @@ describe('parseReference', () => {
     expect(parse('2019年3月2日', true)).toBeNull();
   });
 
-  it('does not read 第十五条之一 as article 15', () => {
-    expect(parse('第十五条之一')).toBeNull();
+  it('reads 第十五条之一 as article 15, keeping 之一 in the span', () => {
+    const g = parse('第十五条之一：')!;
+    expect(g.items.map((it) => it.numbers)).toEqual([[15]]);
+    expect(g.end).toBe('第十五条之一'.length);
   });
 });
 
@@ -394,6 +396,9 @@ describe('extractCitations', () => {
       start: 4,
       end: 31,
       quoted: text.slice(32),
+      status: 'OK',
+      documentNumber: null,
+      inferredCategory: '法律',
     });
   });
 

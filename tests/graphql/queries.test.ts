@@ -115,3 +115,14 @@ describe('statutes and articles across jurisdictions', () => {
     expect(Array.isArray(d.statute.documentNumbers)).toBe(true);
   });
 });
+
+describe('what the lists say about statutes', () => {
+  it('labels articles in Chinese and records a conflict between tag and inferred category', async () => {
+    const d = await data(`{ statute(title: "内蒙古自治区城镇基本医疗保险条例") { category inferredCategory categoryConflict articles { number label } } }`);
+    expect(d.statute).toMatchObject({ category: '行政法规', inferredCategory: '地方性法规', categoryConflict: true });
+    expect(d.statute.articles).toContainEqual({ number: 49, label: '第四十九条' });
+    for (const a of d.statute.articles) expect(a.label).toMatch(/^第[一二三四五六七八九十百零]+条$/);
+    const ok = await data(`{ statute(title: "社会保险法") { categoryConflict article(number: 87) { label } } }`);
+    expect(ok.statute).toEqual({ categoryConflict: false, article: { label: '第八十七条' } });
+  });
+});

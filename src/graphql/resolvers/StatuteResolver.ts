@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Article, Citation, Item, Jurisdiction, Statute } from '../../db/entities';
 import { stableId } from '../../db/ids';
-import { normaliseStatuteTitle } from '../../domain/statuteTitles';
+import { categoriesConflict, normaliseStatuteTitle } from '../../domain/statuteTitles';
+import { formatArticleLabel } from '../../domain/numerals';
 import type { Context } from '../loaders';
 
 @Resolver(() => Statute)
@@ -23,6 +24,11 @@ export class StatuteResolver {
   @Query(() => [Statute], { description: '全部法规，按标题排序。Every statute cited, by title.' })
   statutes(@Ctx() ctx: Context): Promise<Statute[]> {
     return ctx.ds.manager.find(Statute, { order: { title: 'ASC' } });
+  }
+
+  @FieldResolver(() => Boolean, { description: '标签类别与推断类别不一致。The category the lists tag differs from the one inferred from title and issuer.' })
+  categoryConflict(@Root() s: Statute): boolean {
+    return categoriesConflict(s.category, s.inferredCategory);
   }
 
   @FieldResolver(() => [String], { description: '清单给出的全部文号；多于一个即为冲突。Every document number the lists give; more than one is a conflict.' })
@@ -48,6 +54,11 @@ export class StatuteResolver {
 
 @Resolver(() => Article)
 export class ArticleResolver {
+  @FieldResolver(() => String, { description: '条的中文标记，如“第八十七条”。The article as Chinese text writes it.' })
+  label(@Root() a: Article): string {
+    return formatArticleLabel(a.number);
+  }
+
   @FieldResolver(() => Statute, { description: '所属法规。The statute.' })
   async statute(@Root() a: Article, @Ctx() ctx: Context): Promise<Statute> {
     return (await ctx.loaders.statute.load(a.statuteId))!;
