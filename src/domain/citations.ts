@@ -443,7 +443,8 @@ export function parseReference(text: string, pos: number, allowMissingDi = false
   // 第四十二条至第四十七条
   if (items.length === 1 && items[0].numbers.length === 1 && isRangeMark(text[p]) && text[p + 1] === '第') {
     const second = readNumeral(text, p + 2);
-    if (second && (text[second.end] === '条' || text[second.end] === '條')) {
+    // 第…条至第零条 names no article to go to: the range is not extended.
+    if (second && second.value > 0 && (text[second.end] === '条' || text[second.end] === '條')) {
       items[0].numbers = expandRange(items[0].numbers[0], second.value);
       p = skipInsertedSuffix(text, second.end + 1);
     }
@@ -458,7 +459,7 @@ export function parseReference(text: string, pos: number, allowMissingDi = false
     let numbers = [n.value];
     if (isRangeMark(text[q])) {
       const second = readNumeral(text, text[q + 1] === '第' ? q + 2 : q + 1);
-      if (!second) break;
+      if (!second || second.value <= 0) break;
       numbers = expandRange(n.value, second.value);
       q = second.end;
     }
