@@ -14,7 +14,7 @@ registerEnumType(PowerTypeEnum, {
   ) as never,
 });
 
-export const CitationStatusEnum = { OK: 'OK', CORRECTED_TITLE: 'CORRECTED_TITLE', TRUNCATED: 'TRUNCATED', NO_ARTICLE: 'NO_ARTICLE' } as const;
+export const CitationStatusEnum = { OK: 'OK', CORRECTED_TITLE: 'CORRECTED_TITLE', TRUNCATED: 'TRUNCATED', NO_ARTICLE: 'NO_ARTICLE', SUSPECT_ARTICLE: 'SUSPECT_ARTICLE' } as const;
 
 registerEnumType(CitationStatusEnum, {
   name: 'CitationStatus',
@@ -24,6 +24,7 @@ registerEnumType(CitationStatusEnum, {
     CORRECTED_TITLE: { description: '标题有已知笔误，已更正。A known misspelling of the title was corrected.' },
     TRUNCATED: { description: '文本在条号处中断，未臆造条款。Text cut off where an article number should be; none invented.' },
     NO_ARTICLE: { description: '只引用了法规名称。Only the statute is named.' },
+    SUSPECT_ARTICLE: { description: '引用的条文与另一条的通行表述更吻合，条号可疑。The quoted wording matches another article\'s consensus: the number is suspect.' },
   },
 });
 

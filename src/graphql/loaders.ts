@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from '../db/entities';
+import { analyseStatute, type StatuteAnalysis } from '../domain/articleText';
 
 /** Groups rows by a key, keeping every requested key (empty array when none). */
 function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
@@ -63,6 +64,19 @@ export function createLoaders(ds: DataSource) {
         .addOrderBy('i.position', 'ASC')
         .getRawAndEntities();
       return pairRaw(ids, entities, raw, (r) => r.cited_article_id as string);
+    }),
+    /** What the lists quote for each article of a statute, and the suspect citations: computed from every citation of the statute. */
+    statuteAnalysis: new DataLoader<string, StatuteAnalysis>(async (ids) => {
+      const rows: { statute_id: string; id: string; item_id: string; number: number; quoted: string | null }[] = await em
+        .createQueryBuilder(Citation, 'c')
+        .innerJoin(Article, 'a', 'a.id = c.article_id')
+        .select(['c.statute_id AS statute_id', 'c.id AS id', 'c.item_id AS item_id', 'a.number AS number', 'c.quoted AS quoted'])
+        .where('c.statute_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('c.id', 'ASC')
+        .getRawMany();
+      return groupBy(ids, rows, (r) => r.statute_id).map((rs) =>
+        analyseStatute(rs.map((r) => ({ citationId: r.id, itemId: r.item_id, article: Number(r.number), quoted: r.quoted }))),
+      );
     }),
     /** Every item citing each statute (any article, or the statute alone), once per item, in list order. */
     itemsCitingStatute: new DataLoader<string, Item[]>(async (ids) => {

@@ -126,3 +126,31 @@ describe('what the lists say about statutes', () => {
     expect(ok.statute).toEqual({ categoryConflict: false, article: { label: '第八十七条' } });
   });
 });
+
+describe('checking citations against each other', () => {
+  it('gives each article the wording the lists agree on, and flags the citation quoting another article', async () => {
+    const d = await data(`{ statute(title: "社会保险法") { article(number: 88) { label text quotes { count } } } }`);
+    expect(d.statute.article.text).toMatch(/^以欺诈、伪造证明材料或者其他手段骗取社会保险待遇的/);
+    expect(d.statute.article.quotes[0].count).toBeGreaterThanOrEqual(4);
+
+    const issues = await data(`{ citationIssues { kind score citation { text status statute { title } item { jurisdiction { code } } article { number } likelyArticle { number label } } likelyArticle { number } } }`);
+    const suspects = issues.citationIssues.filter((i: any) => i.kind === 'SUSPECT_ARTICLE');
+    // The wrong citations in the seeds: 尼勒克县 cites 社会保险法第八十条 with the words of 第八十八条
+    // (four lists agree on those words for 88); and the 自治区 list gives "医疗保障、卫生健康…应当分工协作"
+    // as 条例第二十二条 in several items but as 第二十一条 in one (its basis repeated on two rows).
+    expect(suspects.map((i: any) => `${i.citation.item.jurisdiction.code} ${i.citation.statute.title} ${i.citation.article.number}→${i.likelyArticle.number}`).sort()).toEqual([
+      '650000 医疗保障基金使用监督管理条例 21→22',
+      '650000 医疗保障基金使用监督管理条例 21→22',
+      '654028 社会保险法 80→88',
+    ]);
+    const suspect = suspects.filter((i: any) => i.citation.article.number === 80);
+    expect(suspect[0]).toMatchObject({
+      likelyArticle: { number: 88 },
+      citation: { status: 'SUSPECT_ARTICLE', item: { jurisdiction: { code: '654028' } }, article: { number: 80 }, likelyArticle: { number: 88, label: '第八十八条' } },
+    });
+    expect(suspect[0].score).toBeGreaterThan(0.9);
+    const corrected = issues.citationIssues.filter((i: any) => i.kind === 'CORRECTED_TITLE');
+    expect(corrected.length).toBeGreaterThan(0);
+    for (const c of corrected) expect(c.citation.status).toBe('CORRECTED_TITLE');
+  });
+});

@@ -1,12 +1,65 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { CitationStatusEnum } from '../enums';
+import type { CitationStatus } from '../../domain/records';
+
+/** A reading status, or the cross-list judgement that the article number is suspect. */
+type ServedStatus = CitationStatus | 'SUSPECT_ARTICLE';
 import { Article, Citation, Item, Jurisdiction, Statute } from '../../db/entities';
 import { stableId } from '../../db/ids';
 import { categoriesConflict, normaliseStatuteTitle } from '../../domain/statuteTitles';
 import { formatArticleLabel } from '../../domain/numerals';
 import type { Context } from '../loaders';
 
+@ObjectType({ description: '清单为某条给出的一种表述及其次数。One wording the lists give for an article, and how many citations give it.' })
+export class ArticleQuote {
+  @Field({ description: '表述原文（首次出现的写法）。The wording, as first written.' })
+  text: string;
+  @Field(() => Int, { description: '给出此表述的引用数。Citations giving it.' })
+  count: number;
+}
+
+@ObjectType({ description: '需要核对的引用及其证据。A citation to check, with the evidence.' })
+export class CitationIssue {
+  @Field(() => CitationStatusEnum, { description: '问题类别：SUSPECT_ARTICLE 或 CORRECTED_TITLE。The kind of issue.' })
+  kind: ServedStatus;
+  @Field(() => Citation, { description: '该引用。The citation.' })
+  citation: Citation;
+  @Field(() => Article, { nullable: true, description: '引文实际吻合的条（条号可疑时）。The article the quoted wording matches, for a suspect number.' })
+  likelyArticle: Article | null;
+  @Field(() => Float, { nullable: true, description: '引文与该条通行表述的相似度（0–1）。Similarity of the quote to that article\'s consensus.' })
+  score: number | null;
+  @Field(() => Float, { nullable: true, description: '引文与本条其他引文的最高相似度；无其他引文时为空。Best similarity to other quotes of its own article; null when none.' })
+  ownScore: number | null;
+}
+
+async function suspectOf(c: Citation, ctx: Context) {
+  if (!c.articleId || !c.quoted) return null;
+  return (await ctx.loaders.statuteAnalysis.load(c.statuteId)).suspects.find((s) => s.citationId === c.id) ?? null;
+}
+
 @Resolver(() => Statute)
 export class StatuteResolver {
+  @Query(() => [CitationIssue], { description: '需要核对的引用：条号可疑的、标题经更正的。Citations to check: suspect article numbers and corrected titles.' })
+  async citationIssues(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50, description: '最多返回条数（≤ 100）。At most this many (≤ 100).' }) first = 50,
+  ): Promise<CitationIssue[]> {
+    const n = Math.max(0, Math.min(first, 100));
+    const statutes = await ctx.ds.manager.find(Statute, { select: { id: true }, order: { title: 'ASC' } });
+    const issues: CitationIssue[] = [];
+    for (const analysis of await ctx.loaders.statuteAnalysis.loadMany(statutes.map((s) => s.id))) {
+      if (analysis instanceof Error) throw analysis;
+      for (const s of analysis.suspects) {
+        const citation = await ctx.ds.manager.findOneByOrFail(Citation, { id: s.citationId });
+        issues.push({ kind: 'SUSPECT_ARTICLE', citation, likelyArticle: await ctx.loaders.article.load(stableId('article', citation.statuteId, s.likelyArticle)), score: s.score, ownScore: s.ownScore });
+        if (issues.length >= n) return issues;
+      }
+    }
+    const corrected = await ctx.ds.manager.find(Citation, { where: { status: 'CORRECTED_TITLE' }, order: { id: 'ASC' }, take: n - issues.length });
+    for (const citation of corrected) issues.push({ kind: 'CORRECTED_TITLE', citation, likelyArticle: null, score: null, ownScore: null });
+    return issues;
+  }
+
   @Query(() => Statute, { nullable: true, description: '按标题查找法规（任一写法，可带书名号）。A statute by title, in any spelling the lists use.' })
   async statute(@Arg('title', { description: '标题，如《中华人民共和国社会保险法》或 社会保险法。Title in any spelling.' }) title: string, @Ctx() ctx: Context): Promise<Statute | null> {
     const normalised = normaliseStatuteTitle(title).title;
@@ -54,6 +107,17 @@ export class StatuteResolver {
 
 @Resolver(() => Article)
 export class ArticleResolver {
+  @FieldResolver(() => String, { nullable: true, description: '清单给出的通行表述（最多引用采用的）；无引文时为空。The wording most citations give; null when none quotes it.' })
+  async text(@Root() a: Article, @Ctx() ctx: Context): Promise<string | null> {
+    return (await ctx.loaders.statuteAnalysis.load(a.statuteId)).articles.get(a.number)?.text ?? null;
+  }
+
+  @FieldResolver(() => [ArticleQuote], { description: '清单为本条给出的各种表述，最常见的在前。Every wording the lists give for this article, most common first.' })
+  async quotes(@Root() a: Article, @Ctx() ctx: Context): Promise<ArticleQuote[]> {
+    const c = (await ctx.loaders.statuteAnalysis.load(a.statuteId)).articles.get(a.number);
+    return (c?.quotes ?? []).map((q) => ({ text: q.text, count: q.count }));
+  }
+
   @FieldResolver(() => String, { description: '条的中文标记，如“第八十七条”。The article as Chinese text writes it.' })
   label(@Root() a: Article): string {
     return formatArticleLabel(a.number);
@@ -78,6 +142,17 @@ export class ArticleResolver {
 
 @Resolver(() => Citation)
 export class CitationResolver {
+  @FieldResolver(() => CitationStatusEnum, { description: '读取情况；引文与另一条更吻合时为 SUSPECT_ARTICLE。How the citation was read; SUSPECT_ARTICLE when its quote matches another article.' })
+  async status(@Root() c: Citation, @Ctx() ctx: Context): Promise<ServedStatus> {
+    return (await suspectOf(c, ctx)) ? 'SUSPECT_ARTICLE' : c.status;
+  }
+
+  @FieldResolver(() => Article, { nullable: true, description: '条号可疑时，引文实际吻合的条。For a suspect number, the article the quoted wording matches.' })
+  async likelyArticle(@Root() c: Citation, @Ctx() ctx: Context): Promise<Article | null> {
+    const s = await suspectOf(c, ctx);
+    return s ? ctx.loaders.article.load(stableId('article', c.statuteId, s.likelyArticle)) : null;
+  }
+
   @FieldResolver(() => Statute, { description: '被引用的法规。The statute cited.' })
   async statute(@Root() c: Citation, @Ctx() ctx: Context): Promise<Statute> {
     return (await ctx.loaders.statute.load(c.statuteId))!;
