@@ -46,6 +46,8 @@ export function createLoaders(ds: DataSource) {
       groupBy(ids, await em.find(ItemLevel, { where: { itemId: In([...ids]) }, order: { itemId: 'ASC', position: 'ASC' } }), (l) => l.itemId)),
     citationsOfItem: new DataLoader<string, Citation[]>(async (ids) =>
       groupBy(ids, await em.find(Citation, { where: { itemId: In([...ids]) }, order: { itemId: 'ASC', position: 'ASC' } }), (c) => c.itemId)),
+    citation: new DataLoader<string, Citation | null>(async (ids) =>
+      byKey(ids, await em.find(Citation, { where: { id: In([...ids]) } }), (c) => c.id)),
     statute: new DataLoader<string, Statute | null>(async (ids) =>
       byKey(ids, await em.find(Statute, { where: { id: In([...ids]) } }), (s) => s.id)),
     article: new DataLoader<string, Article | null>(async (ids) =>
@@ -91,12 +93,14 @@ export function createLoaders(ds: DataSource) {
         .getRawAndEntities();
       return pairRaw(ids, entities, raw, (r) => r.cited_statute_id as string);
     }),
-    /** For each item, the other items that cite an article it cites (the cross-links across lists). */
+    /** For each item, the items in other lists that cite an article it cites (the cross-links across lists). */
     relatedOfItem: new DataLoader<string, RelatedRow[]>(async (ids) => {
       const { entities, raw } = await em
         .createQueryBuilder(Item, 'i')
         .innerJoin(Citation, 'other', 'other.item_id = i.id')
         .innerJoin(Citation, 'mine', 'mine.article_id = other.article_id AND mine.item_id <> other.item_id')
+        // Cross-links go to other lists: an item's neighbours in its own list are not news.
+        .innerJoin(Item, 'mine_item', 'mine_item.id = mine.item_id AND mine_item.list_id <> i.list_id')
         .addSelect('mine.item_id', 'source_item_id')
         .addSelect('other.article_id', 'shared_article_id')
         .where('mine.item_id IN (:...ids)', { ids: [...ids] })

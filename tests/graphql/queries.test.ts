@@ -79,7 +79,7 @@ describe('the first GraphQL surface on the seed lists', () => {
     expect([...codes]).toEqual(expect.arrayContaining(['150000', '620602', '654028']));
 
     const item = d.statute.article.items.find((i: any) => i.jurisdiction.code === '620602');
-    const withCitations = await data(`{ items(jurisdictionCode: "620602", first: 1) { edges { node { id name citations { field text statute { title } article { number } } relatedItems { item { jurisdiction { code } } articles { number } } } } } }`);
+    const withCitations = await data(`{ items(jurisdictionCode: "620602", first: 1) { edges { node { id name citations { field textAsWritten span { start end } statute { title } article { number } } relatedItems { item { jurisdiction { code } } articles { number } } } } } }`);
     const node = withCitations.items.edges[0].node;
     expect(node.name).toBe(item.name);
     expect(node.citations.some((c: any) => c.statute.title === '社会保险法' && c.article?.number === 87 && c.field === 'legalBasis')).toBe(true);
@@ -133,7 +133,7 @@ describe('checking citations against each other', () => {
     expect(d.statute.article.text).toMatch(/^以欺诈、伪造证明材料或者其他手段骗取社会保险待遇的/);
     expect(d.statute.article.quotes[0].count).toBeGreaterThanOrEqual(4);
 
-    const issues = await data(`{ citationIssues { kind score citation { text status statute { title } item { jurisdiction { code } } article { number } likelyArticle { number label } } likelyArticle { number } } }`);
+    const issues = await data(`{ citationIssues { kind score citation { textAsWritten status statute { title } item { jurisdiction { code } } article { number } likelyArticle { number label } } likelyArticle { number } } }`);
     const suspects = issues.citationIssues.filter((i: any) => i.kind === 'SUSPECT_ARTICLE');
     // The wrong citations in the seeds: 尼勒克县 cites 社会保险法第八十条 with the words of 第八十八条
     // (four lists agree on those words for 88); and the 自治区 list gives "医疗保障、卫生健康…应当分工协作"
@@ -152,5 +152,68 @@ describe('checking citations against each other', () => {
     const corrected = issues.citationIssues.filter((i: any) => i.kind === 'CORRECTED_TITLE');
     expect(corrected.length).toBeGreaterThan(0);
     for (const c of corrected) expect(c.citation.status).toBe('CORRECTED_TITLE');
+  });
+});
+
+describe('statute fields the lists imply', () => {
+  it('gives a document number, notes two numbers for one title as a conflict, and falls back to the inferred category', async () => {
+    const page = await data(`{ statutes(first: 100) { totalCount edges { node { title category inferredCategory documentNumber documentNumbers documentNumberConflict } } } }`);
+    const d = { statutes: page.statutes.edges.map((e: any) => e.node) };
+    expect(d.statutes).toHaveLength(page.statutes.totalCount);
+    for (const s of d.statutes) {
+      expect(s.documentNumber).toBe(s.documentNumbers[0] ?? null);
+      expect(s.documentNumberConflict).toBe(s.documentNumbers.length > 1);
+      if (s.inferredCategory) expect(s.category).not.toBeNull();
+    }
+    // 《药品集中采购监督管理办法》 is given as 国办发〔2010〕6号 and as 国纠办发〔2010〕6号.
+    const drugs = d.statutes.find((s: any) => s.title === '药品集中采购监督管理办法');
+    expect(drugs.documentNumberConflict).toBe(true);
+  });
+
+  it('links an item only to items of other lists citing the same article', async () => {
+    const d = await data(`{ jurisdiction(code: "654028") { items { list { id } relatedItems { item { list { id } } articles { number } } } } }`);
+    let links = 0;
+    for (const i of d.jurisdiction.items) for (const r of i.relatedItems) {
+      links++;
+      expect(r.item.list.id).not.toBe(i.list.id);
+      expect(r.articles.length).toBeGreaterThan(0);
+    }
+    expect(links).toBeGreaterThan(0);
+  });
+});
+
+describe('finding statutes', () => {
+  const titles = (d: any) => d.statutes.edges.map((e: any) => e.node.title);
+
+  it('searches titles and every spelling, as plain text', async () => {
+    expect(titles(await data(`{ statutes(search: "社会保险") { edges { node { title } } } }`))).toEqual(expect.arrayContaining(['社会保险法']));
+    // A spelling only the lists use finds the statute too.
+    expect(titles(await data(`{ statutes(search: "中华人民共和国社会保险法") { edges { node { title } } } }`))).toContain('社会保险法');
+    for (const raw of ['%', '_', '\\', "' OR 1=1 --"]) {
+      const d = await data(`query($s: String) { statutes(search: $s) { totalCount } }`, { s: raw });
+      expect(d.statutes.totalCount).toBe(0);
+    }
+  });
+
+  it('filters by category, tagged or inferred, and pages by title with stable cursors', async () => {
+    const laws = await data(`{ statutes(category: "法律", first: 100) { edges { node { title category } } } }`);
+    expect(laws.statutes.edges.length).toBeGreaterThan(2);
+    for (const e of laws.statutes.edges) expect(e.node.category).toBe('法律');
+    const all: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const d: any = await data(`query($after: String) { statutes(first: 3, after: $after) { totalCount edges { node { title } } pageInfo { hasNextPage endCursor } } }`, { after });
+      all.push(...titles(d));
+      if (!d.statutes.pageInfo.hasNextPage) {
+        expect(all).toHaveLength(d.statutes.totalCount);
+        break;
+      }
+      after = d.statutes.pageInfo.endCursor;
+    }
+    // Order is the database's collation (C here, maybe another elsewhere); pages must still cover every statute once.
+    expect(new Set(all).size).toBe(all.length);
+    const oneGo = await data(`{ statutes(first: 100) { edges { node { title } } } }`);
+    expect(all).toEqual(titles(oneGo));
+    expect((await run(`{ statutes(after: "x") { totalCount } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

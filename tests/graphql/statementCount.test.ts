@@ -9,7 +9,7 @@ import { createContext } from '../../src/graphql/loaders';
 
 export const NESTED_QUERY = `{
   jurisdictions { code children { code children { code
-    lists { id items { id name citations { id text article { id number items { id name } } } } }
+    lists { id items { id name citations { id textAsWritten article { id number items { id name } } } } }
   } } }
 }`;
 

@@ -61,7 +61,7 @@ export class Citation {
   @Column('integer', { nullable: true })
   clause: number | null;
 
-  @Field({ description: '引用原文，如“《社会保险法》第八十七条”。The reference as written.' })
+  @Field({ name: 'textAsWritten', description: '引用原文，如“《社会保险法》第八十七条”。The reference as written.' })
   @Column('text')
   text: string;
 
@@ -69,11 +69,10 @@ export class Citation {
   @Column('integer', { nullable: true })
   line: number | null;
 
-  @Field(() => Int, { description: '在清洗后字段文本中的起始位置。Start offset in the cleaned field text.' })
+  /** Offsets in the cleaned field text; served as `span`. */
   @Column('integer')
   start: number;
 
-  @Field(() => Int, { description: '结束位置（不含）。End offset, exclusive.' })
   @Column('integer')
   end: number;
 
@@ -85,7 +84,7 @@ export class Citation {
   @Column('varchar', { length: 64, nullable: true })
   documentNumber: string | null;
 
-  @Field(() => String, { nullable: true, description: '条号后引用的条文原文。Article wording quoted after the number.' })
+  @Field(() => String, { name: 'quote', nullable: true, description: '条号后引用的条文原文。Article wording quoted after the number.' })
   @Column('text', { nullable: true })
   quoted: string | null;
 }

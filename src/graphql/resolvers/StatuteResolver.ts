@@ -9,6 +9,8 @@ import { stableId } from '../../db/ids';
 import { categoriesConflict, normaliseStatuteTitle } from '../../domain/statuteTitles';
 import { formatArticleLabel } from '../../domain/numerals';
 import type { Context } from '../loaders';
+import { decodeTitleCursor, encodeTitleCursor, MAX_PAGE, StatuteConnection } from '../connection';
+import { badUserInput } from '../errors';
 
 @ObjectType({ description: '清单为某条给出的一种表述及其次数。One wording the lists give for an article, and how many citations give it.' })
 export class ArticleQuote {
@@ -16,6 +18,14 @@ export class ArticleQuote {
   text: string;
   @Field(() => Int, { description: '给出此表述的引用数。Citations giving it.' })
   count: number;
+}
+
+@ObjectType({ description: '引用在清洗后字段文本中的位置（UTF-16，结束不含）。Where a citation sits in its cleaned field text (UTF-16 offsets, end exclusive).' })
+export class Span {
+  @Field(() => Int, { description: '起始位置。Start offset.' })
+  start: number;
+  @Field(() => Int, { description: '结束位置（不含）。End offset, exclusive.' })
+  end: number;
 }
 
 @ObjectType({ description: '需要核对的引用及其证据。A citation to check, with the evidence.' })
@@ -49,8 +59,10 @@ export class StatuteResolver {
     const issues: CitationIssue[] = [];
     for (const analysis of await ctx.loaders.statuteAnalysis.loadMany(statutes.map((s) => s.id))) {
       if (analysis instanceof Error) throw analysis;
-      for (const s of analysis.suspects) {
-        const citation = await ctx.ds.manager.findOneByOrFail(Citation, { id: s.citationId });
+      const citations = await ctx.loaders.citation.loadMany(analysis.suspects.map((s) => s.citationId));
+      for (const [k, s] of analysis.suspects.entries()) {
+        const citation = citations[k];
+        if (!(citation instanceof Citation)) continue;
         issues.push({ kind: 'SUSPECT_ARTICLE', citation, likelyArticle: await ctx.loaders.article.load(stableId('article', citation.statuteId, s.likelyArticle)), score: s.score, ownScore: s.ownScore });
         if (issues.length >= n) return issues;
       }
@@ -74,9 +86,53 @@ export class StatuteResolver {
     return candidates.find((s) => s.aliases.includes(bare) || s.title === bare) ?? null;
   }
 
-  @Query(() => [Statute], { description: '全部法规，按标题排序。Every statute cited, by title.' })
-  statutes(@Ctx() ctx: Context): Promise<Statute[]> {
-    return ctx.ds.manager.find(Statute, { order: { title: 'ASC' } });
+  @Query(() => StatuteConnection, { description: '法规，可按标题或别名中的文字及类别过滤，按标题排序。Statutes, filtered by text in the title or any spelling and by category, by title.' })
+  async statutes(
+    @Ctx() ctx: Context,
+    @Arg('search', () => String, { nullable: true, description: '标题或别名中的文字，如“社会保险”。Text in the title or any spelling.' }) search?: string | null,
+    @Arg('category', () => String, { nullable: true, description: '类别：法律、行政法规、地方性法规、规章、规范性文件。Category, tagged or inferred.' }) category?: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: `每页条数（最多 ${MAX_PAGE}）。Page size, at most ${MAX_PAGE}.` }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor。endCursor of the previous page.' }) after?: string | null,
+  ): Promise<StatuteConnection> {
+    if (first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
+    const filtered = () => {
+      const q = ctx.ds.manager.createQueryBuilder(Statute, 's');
+      if (search?.trim()) {
+        // Searched as plain text: %, _ and \ in the input match themselves.
+        const like = `%${search.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+        q.andWhere("(s.title LIKE :like ESCAPE '\\' OR CAST(s.aliases AS TEXT) LIKE :like ESCAPE '\\')", { like });
+      }
+      if (category) q.andWhere('COALESCE(s.category, s.inferred_category) = :category', { category });
+      return q;
+    };
+    const page = filtered();
+    if (after) {
+      let title: string;
+      try {
+        title = decodeTitleCursor(after);
+      } catch (e) {
+        throw badUserInput((e as Error).message);
+      }
+      page.andWhere('s.title > :after', { after: title });
+    }
+    const [rows, totalCount] = await Promise.all([page.orderBy('s.title', 'ASC').limit(first + 1).getMany(), filtered().getCount()]);
+    const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeTitleCursor(node.title) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '类别：清单标注的，未标注时为推断的。Category as the lists tag it, or as inferred when untagged.' })
+  category(@Root() s: Statute): string | null {
+    return s.category ?? s.inferredCategory;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '文号（首次给出的）。Document number, as first given.' })
+  documentNumber(@Root() s: Statute): string | null {
+    return s.documentNumbers?.[0] ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: '清单给出了不止一个文号。The lists give more than one document number.' })
+  documentNumberConflict(@Root() s: Statute): boolean {
+    return (s.documentNumbers?.length ?? 0) > 1;
   }
 
   @FieldResolver(() => Boolean, { description: '标签类别与推断类别不一致。The category the lists tag differs from the one inferred from title and issuer.' })
@@ -142,6 +198,11 @@ export class ArticleResolver {
 
 @Resolver(() => Citation)
 export class CitationResolver {
+  @FieldResolver(() => Span, { description: '引用在清洗后字段文本中的位置。Where the citation sits in the cleaned field text.' })
+  span(@Root() c: Citation): Span {
+    return { start: c.start, end: c.end };
+  }
+
   @FieldResolver(() => CitationStatusEnum, { description: '读取情况；引文与另一条更吻合时为 SUSPECT_ARTICLE。How the citation was read; SUSPECT_ARTICLE when its quote matches another article.' })
   async status(@Root() c: Citation, @Ctx() ctx: Context): Promise<ServedStatus> {
     return (await suspectOf(c, ctx)) ? 'SUSPECT_ARTICLE' : c.status;
