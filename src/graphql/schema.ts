@@ -4,14 +4,14 @@ import { buildSchema } from 'type-graphql';
 import { JurisdictionResolver } from './resolvers/JurisdictionResolver';
 import { PowerListResolver } from './resolvers/PowerListResolver';
 import { ItemResolver } from './resolvers/ItemResolver';
-import { ArticleResolver, CitationResolver, StatuteResolver } from './resolvers/StatuteResolver';
+import { ArticleQuoteResolver, ArticleResolver, CitationResolver, StatuteResolver } from './resolvers/StatuteResolver';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once from the resolvers. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [JurisdictionResolver, PowerListResolver, ItemResolver, StatuteResolver, ArticleResolver, CitationResolver],
+    resolvers: [JurisdictionResolver, PowerListResolver, ItemResolver, StatuteResolver, ArticleResolver, ArticleQuoteResolver, CitationResolver],
     validate: false,
   }).then((schema) => {
     // type-graphql gives the root type no description; the schema is bilingual throughout.

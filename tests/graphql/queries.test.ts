@@ -129,9 +129,13 @@ describe('what the lists say about statutes', () => {
 
 describe('checking citations against each other', () => {
   it('gives each article the wording the lists agree on, and flags the citation quoting another article', async () => {
-    const d = await data(`{ statute(title: "社会保险法") { article(number: 88) { label text quotes { count } } } }`);
+    const d = await data(`{ statute(title: "社会保险法") { article(number: 88) { label text quotes { count citations { article { number } item { jurisdiction { code } } } } } } }`);
     expect(d.statute.article.text).toMatch(/^以欺诈、伪造证明材料或者其他手段骗取社会保险待遇的/);
-    expect(d.statute.article.quotes[0].count).toBeGreaterThanOrEqual(4);
+    const top = d.statute.article.quotes[0];
+    expect(top.count).toBeGreaterThanOrEqual(4);
+    expect(top.citations).toHaveLength(top.count);
+    for (const c of top.citations) expect(c.article.number).toBe(88);
+    expect(new Set(top.citations.map((c: any) => c.item.jurisdiction.code)).size).toBeGreaterThanOrEqual(3);
 
     const issues = await data(`{ citationIssues { kind score citation { textAsWritten status statute { title } item { jurisdiction { code } } article { number } likelyArticle { number label } } likelyArticle { number } } }`);
     const suspects = issues.citationIssues.filter((i: any) => i.kind === 'SUSPECT_ARTICLE');

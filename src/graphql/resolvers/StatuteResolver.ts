@@ -18,6 +18,8 @@ export class ArticleQuote {
   text: string;
   @Field(() => Int, { description: '给出此表述的引用数。Citations giving it.' })
   count: number;
+  /** Served by ArticleQuoteResolver.citations. */
+  citationIds: string[];
 }
 
 @ObjectType({ description: '引用在清洗后字段文本中的位置（UTF-16，结束不含）。Where a citation sits in its cleaned field text (UTF-16 offsets, end exclusive).' })
@@ -171,7 +173,7 @@ export class ArticleResolver {
   @FieldResolver(() => [ArticleQuote], { description: '清单为本条给出的各种表述，最常见的在前。Every wording the lists give for this article, most common first.' })
   async quotes(@Root() a: Article, @Ctx() ctx: Context): Promise<ArticleQuote[]> {
     const c = (await ctx.loaders.statuteAnalysis.load(a.statuteId)).articles.get(a.number);
-    return (c?.quotes ?? []).map((q) => ({ text: q.text, count: q.count }));
+    return (c?.quotes ?? []).map((q) => ({ text: q.text, count: q.count, citationIds: q.citationIds }));
   }
 
   @FieldResolver(() => String, { description: '条的中文标记，如“第八十七条”。The article as Chinese text writes it.' })
@@ -227,5 +229,13 @@ export class CitationResolver {
   @FieldResolver(() => Item, { description: '引用所在事项。The citing item.' })
   async item(@Root() c: Citation, @Ctx() ctx: Context): Promise<Item> {
     return (await ctx.loaders.item.load(c.itemId))!;
+  }
+}
+
+@Resolver(() => ArticleQuote)
+export class ArticleQuoteResolver {
+  @FieldResolver(() => [Citation], { description: '给出此表述的引用。The citations giving this wording.' })
+  async citations(@Root() q: ArticleQuote, @Ctx() ctx: Context): Promise<Citation[]> {
+    return (await ctx.loaders.citation.loadMany(q.citationIds)).filter((c): c is Citation => c instanceof Citation);
   }
 }
