@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { ListRecord } from '../domain/records';
+import type { ImportWarning, ListRecord } from '../domain/records';
+import { nearMissOf } from '../domain/statuteTitles';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from './entities';
 import { divisionChain } from './gazetteer';
 import { stableId } from './ids';
@@ -137,6 +138,8 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
     for (const c of citations) if (renamed.has(c.itemId)) Object.assign(c, { itemId: renamed.get(c.itemId)!, id: `${renamed.get(c.itemId)}:${c.position}` });
   }
 
+  await resolveNearMisses(em, statutes, articles, citations, list.warnings);
+
   // Statutes and articles are shared across lists: add what is new; merge spellings, document numbers and categories into what exists.
   const statuteIds = new Set(statutes.keys());
   const ids = [...statutes.keys()];
@@ -167,6 +170,50 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
   await bulkInsert(em, ItemLevel, levels);
   await bulkInsert(em, Citation, citations);
   return { list, statutes: statuteIds, citations: citations.length };
+}
+
+/**
+ * A title never seen before that is one character off a known statute (in the
+ * database or elsewhere in this document) is that statute misspelled: its
+ * citations move to the known statute, keep the spelling as an alias and are
+ * marked CORRECTED_TITLE. Costs a query only when a document brings new titles.
+ */
+async function resolveNearMisses(em: EntityManager, statutes: Map<string, Statute>, articles: Map<string, Article>, citations: Citation[], warnings: ImportWarning[]): Promise<void> {
+  const ids = [...statutes.keys()];
+  if (!ids.length) return;
+  const existing = new Set((await sql<{ id: string }>(em, `SELECT id FROM statute WHERE id IN (${marks(ids.length)})`, ids)).map((r) => r.id));
+  const fresh = [...statutes.values()].filter((st) => !existing.has(st.id) && [...st.title].length >= 8);
+  if (!fresh.length) return;
+  const lengths = [...new Set(fresh.map((st) => [...st.title].length))];
+  const dbTitles = (await sql<{ title: string }>(em, `SELECT title FROM statute WHERE length(title) IN (${marks(lengths.length)})`, lengths)).map((r) => r.title);
+  for (const st of fresh) {
+    const others = [...dbTitles, ...[...statutes.values()].filter((o) => o !== st && statutes.has(o.id)).map((o) => o.title)];
+    const target = nearMissOf(st.title, others);
+    if (!target) continue;
+    const targetId = stableId('statute', target);
+    const into = statutes.get(targetId) ?? Object.assign(new Statute(), { id: targetId, title: target, category: null, inferredCategory: null, aliases: [] as string[], documentNumbers: [] as string[] });
+    statutes.set(targetId, into);
+    for (const a of st.aliases) if (!into.aliases.includes(a)) into.aliases.push(a);
+    for (const n of st.documentNumbers ?? []) if (!into.documentNumbers!.includes(n)) into.documentNumbers!.push(n);
+    into.category ??= st.category;
+    into.inferredCategory ??= st.inferredCategory;
+    statutes.delete(st.id);
+    const numberOf = new Map<string, number>();
+    for (const [id, a] of [...articles]) {
+      if (a.statuteId !== st.id) continue;
+      numberOf.set(id, a.number);
+      articles.delete(id);
+      const moved = stableId('article', targetId, a.number);
+      if (!articles.has(moved)) articles.set(moved, Object.assign(new Article(), { id: moved, statuteId: targetId, number: a.number }));
+    }
+    for (const c of citations) {
+      if (c.statuteId !== st.id) continue;
+      c.statuteId = targetId;
+      if (c.articleId) c.articleId = stableId('article', targetId, numberOf.get(c.articleId)!);
+      c.status = 'CORRECTED_TITLE';
+    }
+    warnings.push(warn('CORRECTED_TITLE', `《${st.title}》 read as 《${target}》: one character off a known statute`, citations.find((c) => c.statuteId === targetId)?.line ?? null, st.title));
+  }
 }
 
 /**

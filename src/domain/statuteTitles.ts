@@ -232,3 +232,27 @@ export function categoriesConflict(tag: string | null, inferred: string | null):
   const b = statuteCategory(inferred);
   return a !== null && b !== null && a !== b;
 }
+
+/**
+ * The one known title that `title` is a near miss of, or null. Deliberately
+ * narrow: the same length (8 characters or more), one character substituted
+ * (医疗保险基金… for 医疗保障基金…), and exactly one such title known.
+ * Insertions and deletions are never taken for typos: 暂行办法 and 办法, or
+ * 条例 and 实施条例, are different instruments.
+ */
+export function nearMissOf(title: string, known: Iterable<string>): string | null {
+  const t = [...title];
+  if (t.length < 8) return null;
+  let found: string | null = null;
+  for (const k of known) {
+    if (k === title) return null;
+    const c = [...k];
+    if (c.length !== t.length) continue;
+    let diff = 0;
+    for (let i = 0; i < c.length && diff < 2; i++) if (c[i] !== t[i]) diff++;
+    if (diff !== 1) continue;
+    if (found !== null && found !== k) return null; // two candidates: ambiguous, not resolved
+    found = k;
+  }
+  return found;
+}

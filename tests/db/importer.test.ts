@@ -107,3 +107,26 @@ describe('one department, the same power in two of its lists', () => {
     }
   });
 });
+
+describe('a statute title one character off a known one', () => {
+  it('is stored as the known statute, spelling kept as an alias, citations marked corrected', async () => {
+    const ds = await freshDatabase();
+    try {
+      const doc = (title: string, body: string) => `${title}\n\n序号\t事项名称\t权力类型\t实施依据\n1\t对甲的处罚\t行政处罚\t${body}\n`;
+      await importList(ds, { bytes: Buffer.from(doc('甲县医疗保障局权责清单', '《社会救助暂行办法》第六十八条')), fileName: 'a.txt', jurisdictionCode: '654028', department: '尼勒克县医疗保障局' });
+      // 社会救助暂行办法 with one character wrong (助 → 组); 暂行 dropped would be another instrument.
+      const r = await importList(ds, { bytes: Buffer.from(doc('乙县医疗保障局权责清单', '《社会救组暂行办法》第六十八条；《社会救助办法》第一条')), fileName: 'b.txt', jurisdictionCode: '654021', department: '伊宁县医疗保障局' });
+      expect(r.list.warnings.map((w) => w.code)).toContain('CORRECTED_TITLE');
+      const known = await ds.manager.findOneByOrFail(Statute, { title: '社会救助暂行办法' });
+      expect(known.aliases).toEqual(expect.arrayContaining(['社会救助暂行办法', '社会救组暂行办法']));
+      expect(await ds.manager.countBy(Statute, { title: '社会救组暂行办法' })).toBe(0);
+      expect(await ds.manager.countBy(Statute, { title: '社会救助办法' })).toBe(1);
+      const moved = await ds.manager.findBy(Citation, { statuteId: known.id });
+      expect(moved.map((c) => c.status).sort()).toEqual(['CORRECTED_TITLE', 'OK']);
+      const art = await ds.manager.findOneByOrFail(Article, { statuteId: known.id, number: 68 });
+      expect(moved.every((c) => c.articleId === art.id)).toBe(true);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
