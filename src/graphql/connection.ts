@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Item, Statute } from '../db/entities';
+import { badUserInput } from './errors';
 
 @ObjectType({ description: '分页信息。Relay page info.' })
 export class PageInfo {
@@ -29,23 +31,6 @@ export class ItemConnection {
 
 export const MAX_PAGE = 100;
 
-/** Items are ordered by (jurisdiction, list, position); the cursor carries that key. */
-export type ItemKey = [string, string, number];
-
-export function encodeItemCursor(item: Pick<Item, 'jurisdictionCode' | 'listId' | 'position'>): string {
-  return Buffer.from(JSON.stringify([item.jurisdictionCode, item.listId, item.position])).toString('base64url');
-}
-
-export function decodeItemCursor(cursor: string): ItemKey {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'string' && Number.isInteger(v[2])) return v as ItemKey;
-  } catch {
-    /* fall through */
-  }
-  throw new Error(`invalid cursor: ${cursor}`);
-}
-
 @ObjectType({ description: '法规连接中的一条边。An edge in a statute connection.' })
 export class StatuteEdge {
   @Field({ description: '不透明游标。Opaque cursor.' })
@@ -64,16 +49,55 @@ export class StatuteConnection {
   totalCount: number;
 }
 
-export function encodeTitleCursor(title: string): string {
-  return Buffer.from(JSON.stringify(['t', title])).toString('base64url');
+/**
+ * A keyset order: the SQL expressions a query is sorted by, and a row's values
+ * for them. The cursor is that key, so a page starts right after the last row
+ * seen, however rows before it change.
+ */
+export interface Keyset<T> {
+  columns: string[];
+  key: (row: T) => (string | number)[];
 }
 
-export function decodeTitleCursor(cursor: string): string {
+export interface Page<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+function encodeCursor(key: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, arity: number): (string | number)[] {
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v[0] === 't' && typeof v[1] === 'string') return v[1];
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === arity && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v;
   } catch {
     /* fall through */
   }
-  throw new Error(`invalid cursor: ${cursor}`);
+  throw badUserInput(`invalid cursor: ${cursor}`);
+}
+
+/**
+ * One page of a query in keyset order. `filtered` builds the query with its
+ * filters only (it is called twice: for the page and for the total).
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  filtered: () => SelectQueryBuilder<T>,
+  keyset: Keyset<T>,
+  first: number,
+  after?: string | null,
+): Promise<Page<T>> {
+  if (first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
+  const page = filtered();
+  if (after) {
+    const key = decodeCursor(after, keyset.columns.length);
+    const params = Object.fromEntries(key.map((v, i) => [`after${i}`, v]));
+    page.andWhere(`(${keyset.columns.join(', ')}) > (${key.map((_, i) => `:after${i}`).join(', ')})`, params);
+  }
+  keyset.columns.forEach((c, i) => (i === 0 ? page.orderBy(c, 'ASC') : page.addOrderBy(c, 'ASC')));
+  const [rows, totalCount] = await Promise.all([page.limit(first + 1).getMany(), filtered().getCount()]);
+  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(keyset.key(node)) }));
+  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }

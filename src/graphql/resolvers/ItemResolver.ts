@@ -3,8 +3,7 @@ import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList } from '../
 import type { PowerType } from '../../domain/powerTypes';
 import { PowerTypeEnum } from '../enums';
 import type { Context } from '../loaders';
-import { decodeItemCursor, encodeItemCursor, ItemConnection, MAX_PAGE } from '../connection';
-import { badUserInput } from '../errors';
+import { ItemConnection, keysetPage, MAX_PAGE, type Keyset } from '../connection';
 
 @ObjectType({ description: '引用了相同条款的另一事项（跨清单、跨区划）。Another item citing an article this item cites.' })
 export class RelatedItem {
@@ -13,6 +12,12 @@ export class RelatedItem {
   @Field(() => [Article], { description: '两者共同引用的条款。The articles both items cite.' })
   articles: Article[];
 }
+
+/** Items in (jurisdiction, list, position) order: a list's items together, in document order. */
+const ITEM_ORDER: Keyset<Item> = {
+  columns: ['i.jurisdiction_code', 'i.list_id', 'i.position'],
+  key: (i) => [i.jurisdictionCode, i.listId, i.position],
+};
 
 @Resolver(() => Item)
 export class ItemResolver {
@@ -29,7 +34,6 @@ export class ItemResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: `每页条数（最多 ${MAX_PAGE}）。Page size, at most ${MAX_PAGE}.` }) first = 20,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor。endCursor of the previous page.' }) after?: string | null,
   ): Promise<ItemConnection> {
-    if (first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(Item, 'i');
       if (jurisdictionCode) q.andWhere('i.jurisdiction_code = :jc', { jc: jurisdictionCode });
@@ -37,23 +41,7 @@ export class ItemResolver {
       if (powerType) q.andWhere('CAST(i.power_types AS TEXT) LIKE :pt', { pt: `%"${powerType}"%` });
       return q;
     };
-    const page = filtered();
-    if (after) {
-      let key: [string, string, number];
-      try {
-        key = decodeItemCursor(after);
-      } catch (e) {
-        throw badUserInput((e as Error).message);
-      }
-      page.andWhere('(i.jurisdiction_code, i.list_id, i.position) > (:a0, :a1, :a2)', { a0: key[0], a1: key[1], a2: key[2] });
-    }
-    const [rows, totalCount] = await Promise.all([
-      page.orderBy('i.jurisdiction_code', 'ASC').addOrderBy('i.list_id', 'ASC').addOrderBy('i.position', 'ASC').limit(first + 1).getMany(),
-      filtered().getCount(),
-    ]);
-    const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ node, cursor: encodeItemCursor(node) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return keysetPage(filtered, ITEM_ORDER, first, after);
   }
 
   @FieldResolver(() => PowerList, { description: '事项所在清单。The list the item was read from.' })

@@ -9,8 +9,7 @@ import { stableId } from '../../db/ids';
 import { categoriesConflict, normaliseStatuteTitle } from '../../domain/statuteTitles';
 import { formatArticleLabel } from '../../domain/numerals';
 import type { Context } from '../loaders';
-import { decodeTitleCursor, encodeTitleCursor, MAX_PAGE, StatuteConnection } from '../connection';
-import { badUserInput } from '../errors';
+import { keysetPage, MAX_PAGE, StatuteConnection } from '../connection';
 
 @ObjectType({ description: '清单为某条给出的一种表述及其次数。One wording the lists give for an article, and how many citations give it.' })
 export class ArticleQuote {
@@ -96,7 +95,6 @@ export class StatuteResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: `每页条数（最多 ${MAX_PAGE}）。Page size, at most ${MAX_PAGE}.` }) first = 20,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor。endCursor of the previous page.' }) after?: string | null,
   ): Promise<StatuteConnection> {
-    if (first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(Statute, 's');
       if (search?.trim()) {
@@ -107,19 +105,7 @@ export class StatuteResolver {
       if (category) q.andWhere('COALESCE(s.category, s.inferred_category) = :category', { category });
       return q;
     };
-    const page = filtered();
-    if (after) {
-      let title: string;
-      try {
-        title = decodeTitleCursor(after);
-      } catch (e) {
-        throw badUserInput((e as Error).message);
-      }
-      page.andWhere('s.title > :after', { after: title });
-    }
-    const [rows, totalCount] = await Promise.all([page.orderBy('s.title', 'ASC').limit(first + 1).getMany(), filtered().getCount()]);
-    const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeTitleCursor(node.title) }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return keysetPage(filtered, { columns: ['s.title'], key: (st) => [st.title] }, first, after);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '类别：清单标注的，未标注时为推断的。Category as the lists tag it, or as inferred when untagged.' })
