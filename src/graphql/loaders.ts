@@ -27,6 +27,20 @@ export interface RelatedRow {
  */
 export function createLoaders(ds: DataSource) {
   const em = ds.manager;
+  /** Items citing each key of one citation column (an article, a statute), once per item, in list order. */
+  const itemsCiting = (column: 'article_id' | 'statute_id') =>
+    new DataLoader<string, Item[]>(async (ids) => {
+      const { entities, raw } = await em
+        .createQueryBuilder(Item, 'i')
+        .innerJoin(Citation, 'c', 'c.item_id = i.id')
+        .addSelect(`c.${column}`, 'cited_key')
+        .where(`c.${column} IN (:...ids)`, { ids: [...ids] })
+        .orderBy('i.jurisdiction_code', 'ASC')
+        .addOrderBy('i.list_id', 'ASC')
+        .addOrderBy('i.position', 'ASC')
+        .getRawAndEntities();
+      return pairRaw(ids, entities, raw, (r) => r.cited_key as string);
+    });
   return {
     jurisdiction: new DataLoader<string, Jurisdiction | null>(async (codes) =>
       byKey(codes, await em.find(Jurisdiction, { where: { code: In([...codes]) } }), (j) => j.code)),
@@ -55,18 +69,7 @@ export function createLoaders(ds: DataSource) {
     articlesOfStatute: new DataLoader<string, Article[]>(async (ids) =>
       groupBy(ids, await em.find(Article, { where: { statuteId: In([...ids]) }, order: { statuteId: 'ASC', number: 'ASC' } }), (a) => a.statuteId)),
     /** Every item citing each article, once per item, in list order. */
-    itemsCitingArticle: new DataLoader<string, Item[]>(async (ids) => {
-      const { entities, raw } = await em
-        .createQueryBuilder(Item, 'i')
-        .innerJoin(Citation, 'c', 'c.item_id = i.id')
-        .addSelect('c.article_id', 'cited_article_id')
-        .where('c.article_id IN (:...ids)', { ids: [...ids] })
-        .orderBy('i.jurisdiction_code', 'ASC')
-        .addOrderBy('i.list_id', 'ASC')
-        .addOrderBy('i.position', 'ASC')
-        .getRawAndEntities();
-      return pairRaw(ids, entities, raw, (r) => r.cited_article_id as string);
-    }),
+    itemsCitingArticle: itemsCiting('article_id'),
     /** What the lists quote for each article of a statute, and the suspect citations: computed from every citation of the statute. */
     statuteAnalysis: new DataLoader<string, StatuteAnalysis>(async (ids) => {
       const rows: { statute_id: string; id: string; item_id: string; number: number; quoted: string | null }[] = await em
@@ -81,18 +84,7 @@ export function createLoaders(ds: DataSource) {
       );
     }),
     /** Every item citing each statute (any article, or the statute alone), once per item, in list order. */
-    itemsCitingStatute: new DataLoader<string, Item[]>(async (ids) => {
-      const { entities, raw } = await em
-        .createQueryBuilder(Item, 'i')
-        .innerJoin(Citation, 'c', 'c.item_id = i.id')
-        .addSelect('c.statute_id', 'cited_statute_id')
-        .where('c.statute_id IN (:...ids)', { ids: [...ids] })
-        .orderBy('i.jurisdiction_code', 'ASC')
-        .addOrderBy('i.list_id', 'ASC')
-        .addOrderBy('i.position', 'ASC')
-        .getRawAndEntities();
-      return pairRaw(ids, entities, raw, (r) => r.cited_statute_id as string);
-    }),
+    itemsCitingStatute: itemsCiting('statute_id'),
     /** For each item, the items in other lists that cite an article it cites (the cross-links across lists). */
     relatedOfItem: new DataLoader<string, RelatedRow[]>(async (ids) => {
       const { entities, raw } = await em
