@@ -138,15 +138,13 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
     for (const c of citations) if (renamed.has(c.itemId)) Object.assign(c, { itemId: renamed.get(c.itemId)!, id: `${renamed.get(c.itemId)}:${c.position}` });
   }
 
-  await resolveNearMisses(em, statutes, articles, citations, list.warnings);
-
   // Statutes and articles are shared across lists: add what is new; merge spellings, document numbers and categories into what exists.
+  const known = await statuteRows(em, [...statutes.keys()]);
+  const before = new Set(statutes.keys());
+  await resolveNearMisses(em, statutes, new Set(known.map((r) => r.id)), articles, citations, list.warnings);
+  // A near miss may have merged into a known statute this document did not name: its row is needed too.
+  known.push(...(await statuteRows(em, [...statutes.keys()].filter((id) => !before.has(id)))));
   const statuteIds = new Set(statutes.keys());
-  const ids = [...statutes.keys()];
-  type StatuteRow = { id: string; category: string | null; inferred_category: string | null; aliases: unknown; document_numbers: unknown };
-  const known = ids.length
-    ? await sql<StatuteRow>(em, `SELECT id, category, inferred_category, aliases, document_numbers FROM statute WHERE id IN (${marks(ids.length)})`, ids)
-    : [];
   for (const old of known) {
     const mine = statutes.get(old.id)!;
     const oldAliases = jsonValue<string[]>(old.aliases);
@@ -172,16 +170,27 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
   return { list, statutes: statuteIds, citations: citations.length };
 }
 
+type StatuteRow = { id: string; category: string | null; inferred_category: string | null; aliases: unknown; document_numbers: unknown };
+
+async function statuteRows(em: EntityManager, ids: string[]): Promise<StatuteRow[]> {
+  if (!ids.length) return [];
+  return sql<StatuteRow>(em, `SELECT id, category, inferred_category, aliases, document_numbers FROM statute WHERE id IN (${marks(ids.length)})`, ids);
+}
+
 /**
  * A title never seen before that is one character off a known statute (in the
  * database or elsewhere in this document) is that statute misspelled: its
  * citations move to the known statute, keep the spelling as an alias and are
  * marked CORRECTED_TITLE. Costs a query only when a document brings new titles.
  */
-async function resolveNearMisses(em: EntityManager, statutes: Map<string, Statute>, articles: Map<string, Article>, citations: Citation[], warnings: ImportWarning[]): Promise<void> {
-  const ids = [...statutes.keys()];
-  if (!ids.length) return;
-  const existing = new Set((await sql<{ id: string }>(em, `SELECT id FROM statute WHERE id IN (${marks(ids.length)})`, ids)).map((r) => r.id));
+async function resolveNearMisses(
+  em: EntityManager,
+  statutes: Map<string, Statute>,
+  existing: ReadonlySet<string>,
+  articles: Map<string, Article>,
+  citations: Citation[],
+  warnings: ImportWarning[],
+): Promise<void> {
   const fresh = [...statutes.values()].filter((st) => !existing.has(st.id) && [...st.title].length >= 8);
   if (!fresh.length) return;
   const lengths = [...new Set(fresh.map((st) => [...st.title].length))];
