@@ -3,7 +3,7 @@ import type { ImportWarning, ListRecord } from '../domain/records';
 import { nearMissOf } from '../domain/statuteTitles';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from './entities';
 import { divisionChain } from './gazetteer';
-import { stableId } from './ids';
+import { articleIdFor, stableId, statuteIdFor } from './ids';
 import { itemIdFor, prepareImport, warn, type ImportInput, type PreparedImport, type PreparedList } from './prepare';
 import { bulkInsert, jsonValue, marks, sql } from './bulk';
 
@@ -26,10 +26,9 @@ const CHUNK = 200;
 
 /** Makes sure the jurisdiction and its ancestors exist, taken from the gazetteer. */
 async function ensureJurisdiction(em: EntityManager, code: string): Promise<void> {
-  const chain = divisionChain(code);
-  const rows = chain.map((d) => Object.assign(new Jurisdiction(), { code: d.code, name: d.name, level: d.level, parentCode: d.parentCode }));
-  // Root first, so each parent exists before its child.
-  for (const row of rows) await bulkInsert(em, Jurisdiction, [row], { ignoreExisting: true });
+  const rows = divisionChain(code).map((d) => Object.assign(new Jurisdiction(), { code: d.code, name: d.name, level: d.level, parentCode: d.parentCode }));
+  // One statement, root first: its rows go in in order, so each parent exists before its child.
+  await bulkInsert(em, Jurisdiction, rows, { ignoreExisting: true });
 }
 
 interface Written {
@@ -89,7 +88,7 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
       }));
     });
     rec.citations.forEach((c, i) => {
-      const statuteId = stableId('statute', c.statuteTitle);
+      const statuteId = statuteIdFor(c.statuteTitle);
       let statute = statutes.get(statuteId);
       if (!statute) {
         statute = Object.assign(new Statute(), {
@@ -104,7 +103,7 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
       if (c.documentNumber && !statute.documentNumbers!.includes(c.documentNumber)) statute.documentNumbers!.push(c.documentNumber);
       let articleId: string | null = null;
       if (c.article != null) {
-        articleId = stableId('article', statuteId, c.article);
+        articleId = articleIdFor(statuteId, c.article);
         if (!articles.has(articleId)) articles.set(articleId, Object.assign(new Article(), { id: articleId, statuteId, number: c.article }));
       }
       citations.push(Object.assign(new Citation(), {
@@ -199,7 +198,7 @@ async function resolveNearMisses(
     const others = [...dbTitles, ...[...statutes.values()].filter((o) => o !== st && statutes.has(o.id)).map((o) => o.title)];
     const target = nearMissOf(st.title, others);
     if (!target) continue;
-    const targetId = stableId('statute', target);
+    const targetId = statuteIdFor(target);
     const into = statutes.get(targetId) ?? Object.assign(new Statute(), { id: targetId, title: target, category: null, inferredCategory: null, aliases: [] as string[], documentNumbers: [] as string[] });
     statutes.set(targetId, into);
     for (const a of st.aliases) if (!into.aliases.includes(a)) into.aliases.push(a);
@@ -212,13 +211,13 @@ async function resolveNearMisses(
       if (a.statuteId !== st.id) continue;
       numberOf.set(id, a.number);
       articles.delete(id);
-      const moved = stableId('article', targetId, a.number);
+      const moved = articleIdFor(targetId, a.number);
       if (!articles.has(moved)) articles.set(moved, Object.assign(new Article(), { id: moved, statuteId: targetId, number: a.number }));
     }
     for (const c of citations) {
       if (c.statuteId !== st.id) continue;
       c.statuteId = targetId;
-      if (c.articleId) c.articleId = stableId('article', targetId, numberOf.get(c.articleId)!);
+      if (c.articleId) c.articleId = articleIdFor(targetId, numberOf.get(c.articleId)!);
       c.status = 'CORRECTED_TITLE';
     }
     warnings.push(warn('CORRECTED_TITLE', `《${st.title}》 read as 《${target}》: one character off a known statute`, citations.find((c) => c.statuteId === targetId)?.line ?? null, st.title));
