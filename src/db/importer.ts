@@ -258,8 +258,11 @@ export async function commitBatch(ds: DataSource, batch: readonly PreparedImport
 }
 
 async function commitIn(em: EntityManager, prepared: PreparedImport): Promise<ImportResult> {
-  const previous = await em.find(PowerList, { where: { id: In(prepared.lists.map((l) => l.id)) } });
-  if (previous.length === prepared.lists.length && previous.every((l) => l.sha256 === prepared.sha256)) {
+  const ids = prepared.lists.map((l) => l.id);
+  // Plain SQL: on the hot path a query builder per document costs more than the lookup.
+  const stored = await sql<{ sha256: string }>(em, `SELECT sha256 FROM power_list WHERE id IN (${marks(ids.length)})`, ids);
+  if (stored.length === ids.length && stored.every((l) => l.sha256 === prepared.sha256)) {
+    const previous = await em.find(PowerList, { where: { id: In(ids) } });
     const byId = new Map(previous.map((l) => [l.id, l]));
     const lists = prepared.lists.map((l) => byId.get(l.id)!);
     return { list: lists[0], lists, unchanged: true, record: prepared.record, statutes: 0, citations: 0 };
