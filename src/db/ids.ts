@@ -19,7 +19,7 @@ function memoised(kind: string, a: string, b?: number): string {
   let id = memo.get(key);
   if (id === undefined) {
     if (memo.size >= 100_000) memo.clear();
-    id = stableId(kind, a, b);
+    id = b === undefined ? stableId(kind, a) : stableId(kind, a, b);
     memo.set(key, id);
   }
   return id;
