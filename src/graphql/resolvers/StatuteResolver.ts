@@ -5,7 +5,7 @@ import type { CitationStatus } from '../../domain/records';
 /** A reading status, or the cross-list judgement that the article number is suspect. */
 type ServedStatus = CitationStatus | 'SUSPECT_ARTICLE';
 import { Article, Citation, Item, Jurisdiction, Statute } from '../../db/entities';
-import { stableId } from '../../db/ids';
+import { articleIdFor, statuteIdFor } from '../../db/ids';
 import { categoriesConflict, normaliseStatuteTitle } from '../../domain/statuteTitles';
 import { formatArticleLabel } from '../../domain/numerals';
 import type { Context } from '../loaders';
@@ -64,7 +64,7 @@ export class StatuteResolver {
       for (const [k, s] of analysis.suspects.entries()) {
         const citation = citations[k];
         if (!(citation instanceof Citation)) continue;
-        issues.push({ kind: 'SUSPECT_ARTICLE', citation, likelyArticle: await ctx.loaders.article.load(stableId('article', citation.statuteId, s.likelyArticle)), score: s.score, ownScore: s.ownScore });
+        issues.push({ kind: 'SUSPECT_ARTICLE', citation, likelyArticle: await ctx.loaders.article.load(articleIdFor(citation.statuteId, s.likelyArticle)), score: s.score, ownScore: s.ownScore });
         if (issues.length >= n) return issues;
       }
     }
@@ -76,7 +76,7 @@ export class StatuteResolver {
   @Query(() => Statute, { nullable: true, description: '按标题查找法规（任一写法，可带书名号）。A statute by title, in any spelling the lists use.' })
   async statute(@Arg('title', { description: '标题，如《中华人民共和国社会保险法》或 社会保险法。Title in any spelling.' }) title: string, @Ctx() ctx: Context): Promise<Statute | null> {
     const normalised = normaliseStatuteTitle(title).title;
-    const direct = await ctx.loaders.statute.load(stableId('statute', normalised));
+    const direct = await ctx.loaders.statute.load(statuteIdFor(normalised));
     if (direct) return direct;
     // A spelling the normaliser does not fold, but a list used: look among aliases.
     const bare = title.trim().replace(/^《|》$/g, '');
@@ -145,7 +145,7 @@ export class StatuteResolver {
 
   @FieldResolver(() => Article, { nullable: true, description: '按条号取一条。One article by number.' })
   article(@Root() s: Statute, @Arg('number', () => Int, { description: '条号。Article number.' }) number: number, @Ctx() ctx: Context): Promise<Article | null> {
-    return ctx.loaders.article.load(stableId('article', s.id, number));
+    return ctx.loaders.article.load(articleIdFor(s.id, number));
   }
 }
 
@@ -199,7 +199,7 @@ export class CitationResolver {
   @FieldResolver(() => Article, { nullable: true, description: '条号可疑时，引文实际吻合的条。For a suspect number, the article the quoted wording matches.' })
   async likelyArticle(@Root() c: Citation, @Ctx() ctx: Context): Promise<Article | null> {
     const s = await suspectOf(c, ctx);
-    return s ? ctx.loaders.article.load(stableId('article', c.statuteId, s.likelyArticle)) : null;
+    return s ? ctx.loaders.article.load(articleIdFor(c.statuteId, s.likelyArticle)) : null;
   }
 
   @FieldResolver(() => Statute, { description: '被引用的法规。The statute cited.' })
