@@ -7,6 +7,8 @@ import { parseDatabaseUrl, type DbConfig } from './config';
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite';
 import { POSTGRES_MIGRATIONS } from '../../migrations/postgres';
 
+export const SQLITE_PAGE_SIZE = 16384;
+
 export interface DataSourceOptions {
   /** Receives every SQL statement (used to count statements in tests and benchmarks). */
   logger?: Logger;
@@ -38,6 +40,10 @@ export function createDataSource(config: DbConfig = parseDatabaseUrl(process.env
     // In WAL mode NORMAL cannot corrupt the database; it skips the fsync per commit
     // (a power cut may lose the last commits, which the next nightly import redoes).
     prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      // Takes effect only on a new file. An item row (every cell as written and as
+      // cleaned) is ~6 KB: on 4 KB pages it spills into overflow pages; on 16 KB it
+      // does not (bench:ingest, +5–10%).
+      db.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
       db.pragma('synchronous = NORMAL');
       db.pragma('cache_size = -65536');
       db.pragma('wal_autocheckpoint = 10000');

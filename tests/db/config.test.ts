@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_SQLITE_FILE, parseDatabaseUrl, PROJECT_ROOT } from '../../src/db/config';
+import { SQLITE_PAGE_SIZE } from '../../src/db/dataSource';
 import { freshDatabase } from '../helpers/db';
 
 describe('DATABASE_URL', () => {
@@ -29,11 +30,12 @@ describe('DATABASE_URL', () => {
 });
 
 describe('the SQLite database', () => {
-  it('runs in WAL mode with foreign keys enforced', async () => {
+  it('runs in WAL mode with foreign keys enforced, on pages an item row fits in', async () => {
     const ds = await freshDatabase('sqlite');
     try {
       expect((await ds.query('PRAGMA journal_mode'))[0].journal_mode).toBe('wal');
       expect((await ds.query('PRAGMA foreign_keys'))[0].foreign_keys).toBe(1);
+      expect((await ds.query('PRAGMA page_size'))[0].page_size).toBe(SQLITE_PAGE_SIZE);
     } finally {
       await ds.destroy();
     }
