@@ -4,6 +4,7 @@ import { DataSource, type Logger } from 'typeorm';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming';
 import { parseDatabaseUrl, type DbConfig } from './config';
+import { syncJurisdictions } from './jurisdictions';
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite';
 import { POSTGRES_MIGRATIONS } from '../../migrations/postgres';
 
@@ -52,12 +53,13 @@ export function createDataSource(config: DbConfig = parseDatabaseUrl(process.env
   });
 }
 
-/** Opens the database and brings its schema up to date. */
+/** Opens the database and brings its schema and its administrative tree up to date. */
 export async function openDatabase(config?: DbConfig, options?: DataSourceOptions): Promise<DataSource> {
   const ds = createDataSource(config, options);
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
+    await syncJurisdictions(ds);
   } catch (e) {
     await ds.destroy();
     throw e;

@@ -14,8 +14,10 @@ interface Row {
 let byCode: Map<string, Division> | null = null;
 
 // Placeholder prefectures such as 659000 "自治区直辖县级行政区划" are not places:
-// their counties hang directly under the province.
+// their counties hang directly under the province. Nor are the 281 county rows
+// named 市辖区 (130101 …): a code for "the city's districts", not a district.
 const PLACEHOLDER = /直辖|行政区划$/;
+const PLACEHOLDER_COUNTY = /^市辖区$/;
 
 function load(): Map<string, Division> {
   if (byCode) return byCode;
@@ -30,12 +32,19 @@ function load(): Map<string, Division> {
     m.set(r.code, { code: r.code, name: r.name, level: 'PREFECTURE', parentCode: r.code.slice(0, 2) + '0000' });
   }
   for (const r of areas) {
+    if (PLACEHOLDER_COUNTY.test(r.name)) continue;
     const prefecture = r.code.slice(0, 4) + '00';
     const parentCode = m.has(prefecture) ? prefecture : r.code.slice(0, 2) + '0000';
     m.set(r.code, { code: r.code, name: r.name, level: 'COUNTY', parentCode });
   }
   byCode = m;
   return m;
+}
+
+/** Every division, provinces first, then prefectures, then counties (parents before children), by code within a level. */
+export function allDivisions(): Division[] {
+  const order = { PROVINCE: 0, PREFECTURE: 1, COUNTY: 2 } as const;
+  return [...load().values()].sort((a, b) => order[a.level] - order[b.level] || (a.code < b.code ? -1 : 1));
 }
 
 export function division(code: string): Division | undefined {

@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { ImportWarning, ListRecord } from '../domain/records';
 import { nearMissOf } from '../domain/statuteTitles';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from './entities';
+import { jurisdictionRow } from './jurisdictions';
 import { divisionChain } from './gazetteer';
 import { articleIdFor, stableId, statuteIdFor } from './ids';
 import { itemIdFor, prepareImport, warn, type ImportInput, type PreparedImport, type PreparedList } from './prepare';
@@ -26,7 +27,8 @@ const CHUNK = 200;
 
 /** Makes sure the jurisdiction and its ancestors exist, taken from the gazetteer. */
 async function ensureJurisdiction(em: EntityManager, code: string): Promise<void> {
-  const rows = divisionChain(code).map((d) => Object.assign(new Jurisdiction(), { code: d.code, name: d.name, level: d.level, parentCode: d.parentCode }));
+  // Normally already there (the whole tree is loaded when the database opens); kept for a tree older than the gazetteer.
+  const rows = divisionChain(code).map(jurisdictionRow);
   // One statement, root first: its rows go in in order, so each parent exists before its child.
   await bulkInsert(em, Jurisdiction, rows, { ignoreExisting: true });
 }

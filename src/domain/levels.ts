@@ -45,3 +45,28 @@ export function parseLevelDesignation(text: string | null | undefined): LevelKin
   }
   return null;
 }
+
+const DEPTH: Record<LevelKind, number> = { PROVINCE: 0, PREFECTURE: 1, COUNTY: 2 };
+
+/** Levels strictly below `level`, top down. */
+export function levelsBelow(level: LevelKind): LevelKind[] {
+  return LEVEL_KINDS.filter((k) => DEPTH[k] > DEPTH[level]);
+}
+
+/**
+ * The levels an exercising body names when it names several at once:
+ * "各级医疗保障行政部门" → every level; "县级以上人民政府医疗保障行政部门" → county
+ * and above; "设区的市级以上…" → prefecture and above. Null for a body that
+ * names one department ("自治区医疗保障局") or one level ("地州市医疗保障局").
+ */
+export function levelsNamedByBody(text: string | null | undefined): LevelKind[] | null {
+  if (!text) return null;
+  const t = normaliseWidth(text).replace(/\s+/g, '');
+  if (/^各级/.test(t)) return [...LEVEL_KINDS];
+  const above = /^(县|县级|设区的市|地市|市|地州市|省|自治区)(级)?以上/.exec(t);
+  if (above) {
+    const floor: LevelKind = /^县/.test(above[1]) ? 'COUNTY' : /^(省|自治区)/.test(above[1]) ? 'PROVINCE' : 'PREFECTURE';
+    return LEVEL_KINDS.filter((k) => DEPTH[k] <= DEPTH[floor]);
+  }
+  return null;
+}

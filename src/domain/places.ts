@@ -55,10 +55,19 @@ export function shortNames(d: Pick<Division, 'name' | 'level'>): string[] {
     out.add(base);
     if (auto[2] === '州') out.add(`${base}州`);
   } else {
-    const m = /^(.+?)(省|市|县|区|旗|地区|盟|林区|特区)$/.exec(n);
+    const m = /^(.+?)(特别行政区|省|市|县|区|旗|地区|盟|林区|特区)$/.exec(n);
     if (m) out.add(m[1]);
   }
   return [...out].filter((s) => s.length >= 2 && s !== n);
+}
+
+/**
+ * The one short name people write for a division, or null when it has none:
+ * 新疆, 伊犁州 (an autonomous prefecture keeps 州), 尼勒克, 通化.
+ */
+export function commonShortName(d: Pick<Division, 'name' | 'level'>): string | null {
+  const names = shortNames(d);
+  return names.find((s) => s.endsWith('州') && d.name.endsWith('自治州')) ?? names[0] ?? null;
 }
 
 export interface PlaceIndex {

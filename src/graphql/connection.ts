@@ -59,13 +59,19 @@ export interface Keyset<T> {
   key: (row: T) => (string | number)[];
 }
 
+/** Items in (jurisdiction, list, position) order: a list's items together, in document order. */
+export const ITEM_ORDER: Keyset<Item> = {
+  columns: ['i.jurisdiction_code', 'i.list_id', 'i.position'],
+  key: (i) => [i.jurisdictionCode, i.listId, i.position],
+};
+
 export interface Page<T> {
   edges: { node: T; cursor: string }[];
   pageInfo: PageInfo;
   totalCount: number;
 }
 
-function encodeCursor(key: (string | number)[]): string {
+export function encodeCursor(key: (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
@@ -100,4 +106,9 @@ export async function keysetPage<T extends ObjectLiteral>(
   const [rows, totalCount] = await Promise.all([page.limit(first + 1).getMany(), filtered().getCount()]);
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(keyset.key(node)) }));
   return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** A LIKE pattern matching `text` anywhere, as plain text: %, _ and \ match themselves (with ESCAPE '\'). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 }

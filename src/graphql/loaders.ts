@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from '../db/entities';
+import { createHierarchyLoaders } from './hierarchy';
 import { analyseStatute, type StatuteAnalysis } from '../domain/articleText';
 
 /** Groups rows by a key, keeping every requested key (empty array when none). */
@@ -41,7 +42,10 @@ export function createLoaders(ds: DataSource) {
         .getRawAndEntities();
       return pairRaw(ids, entities, raw, (r) => r.cited_key as string);
     });
+  const item = new DataLoader<string, Item | null>(async (ids) =>
+    byKey(ids, await em.find(Item, { where: { id: In([...ids]) } }), (i) => i.id));
   return {
+    ...createHierarchyLoaders(ds, async (ids) => (await item.loadMany(ids)).map((r) => (r instanceof Item ? r : null))),
     jurisdiction: new DataLoader<string, Jurisdiction | null>(async (codes) =>
       byKey(codes, await em.find(Jurisdiction, { where: { code: In([...codes]) } }), (j) => j.code)),
     children: new DataLoader<string, Jurisdiction[]>(async (codes) =>
@@ -50,8 +54,7 @@ export function createLoaders(ds: DataSource) {
       byKey(ids, await em.find(PowerList, { where: { id: In([...ids]) } }), (l) => l.id)),
     listsOfJurisdiction: new DataLoader<string, PowerList[]>(async (codes) =>
       groupBy(codes, await em.find(PowerList, { where: { jurisdictionCode: In([...codes]) }, order: { department: 'ASC', id: 'ASC' } }), (l) => l.jurisdictionCode)),
-    item: new DataLoader<string, Item | null>(async (ids) =>
-      byKey(ids, await em.find(Item, { where: { id: In([...ids]) } }), (i) => i.id)),
+    item,
     itemsOfList: new DataLoader<string, Item[]>(async (ids) =>
       groupBy(ids, await em.find(Item, { where: { listId: In([...ids]) }, order: { listId: 'ASC', position: 'ASC' } }), (i) => i.listId)),
     itemsOfJurisdiction: new DataLoader<string, Item[]>(async (codes) =>

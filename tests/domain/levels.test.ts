@@ -1,4 +1,4 @@
-import { LEVEL_KINDS, levelOfCode, parseLevelDesignation } from '../../src/domain/levels';
+import { LEVEL_KINDS, levelOfCode, levelsBelow, levelsNamedByBody, parseLevelDesignation } from '../../src/domain/levels';
 
 describe('levelOfCode', () => {
   it('reads the level from a GB/T 2260 code', () => {
@@ -76,5 +76,29 @@ describe('parseLevelDesignation', () => {
 
   it('only returns known kinds', () => {
     for (const t of ['自治区级', '地州市级', '县级']) expect(LEVEL_KINDS).toContain(parseLevelDesignation(t));
+  });
+});
+
+describe('levels below a level', () => {
+  it('lists the lower levels, top down', () => {
+    expect(levelsBelow('PROVINCE')).toEqual(['PREFECTURE', 'COUNTY']);
+    expect(levelsBelow('PREFECTURE')).toEqual(['COUNTY']);
+    expect(levelsBelow('COUNTY')).toEqual([]);
+  });
+});
+
+describe('bodies that name several levels at once', () => {
+  it.each([
+    ['各级医疗保障行政部门', ['PROVINCE', 'PREFECTURE', 'COUNTY']],
+    ['各级 医疗保障部门', ['PROVINCE', 'PREFECTURE', 'COUNTY']],
+    ['县级以上人民政府医疗保障行政部门', ['PROVINCE', 'PREFECTURE', 'COUNTY']],
+    ['设区的市级以上医疗保障部门', ['PROVINCE', 'PREFECTURE']],
+    ['省级以上医疗保障部门', ['PROVINCE']],
+  ] as const)('%s → %j', (body, levels) => {
+    expect(levelsNamedByBody(body)).toEqual(levels);
+  });
+
+  it.each(['自治区医疗保障局', '地州市医疗保障局', '县市区医疗保障局', '尼勒克县医疗保障局', '', null])('%s names no set of levels', (body) => {
+    expect(levelsNamedByBody(body)).toBeNull();
   });
 });

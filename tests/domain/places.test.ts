@@ -1,4 +1,4 @@
-import { departmentsAgree, inferJurisdiction, leadingPlace, shortNames } from '../../src/domain/places';
+import { commonShortName, departmentsAgree, inferJurisdiction, leadingPlace, shortNames } from '../../src/domain/places';
 import { placeIndex } from '../../src/db/gazetteer';
 
 const index = placeIndex();
@@ -17,8 +17,21 @@ describe('short names', () => {
     ['天祝藏族自治县', 'COUNTY', ['天祝']],
     ['凉州区', 'COUNTY', ['凉州']],
     ['城区', 'COUNTY', []],
+    ['香港特别行政区', 'PROVINCE', ['香港']],
   ] as const)('%s → %j', (name, level, expected) => {
     expect(shortNames({ name, level })).toEqual(expected);
+  });
+
+  it.each([
+    ['新疆维吾尔自治区', 'PROVINCE', '新疆'],
+    ['伊犁哈萨克自治州', 'PREFECTURE', '伊犁州'],
+    ['延边朝鲜族自治州', 'PREFECTURE', '延边州'],
+    ['阿克苏地区', 'PREFECTURE', '阿克苏'],
+    ['尼勒克县', 'COUNTY', '尼勒克'],
+    ['通化市', 'PREFECTURE', '通化'],
+    ['城区', 'COUNTY', null],
+  ] as const)('the common short name of %s is %s', (name, level, expected) => {
+    expect(commonShortName({ name, level })).toBe(expected);
   });
 });
 

@@ -23,9 +23,10 @@ afterAll(() => ds?.destroy());
 
 describe('the first GraphQL surface on the seed lists', () => {
   it('walks the tree from the roots down to 尼勒克县 and its list', async () => {
-    const d = await data(`{ jurisdictions { code name level children { code name children { code name level parent { code } lists { department itemCount items { seq name } } } } } }`);
+    const d = await data(`{ jurisdictions(level: PROVINCE) { code name level children { code name children { code name level parent { code } lists { department itemCount items { seq name } } } } } }`);
     const roots = d.jurisdictions.map((j: any) => j.code);
-    expect(roots).toEqual(['150000', '220000', '620000', '650000']);
+    expect(roots).toHaveLength(34);
+    expect(roots).toEqual(expect.arrayContaining(['150000', '220000', '620000', '650000']));
     const xj = d.jurisdictions.find((j: any) => j.code === '650000');
     const ili = xj.children.find((c: any) => c.code === '654000');
     expect(ili.name).toBe('伊犁哈萨克自治州');
@@ -37,13 +38,13 @@ describe('the first GraphQL surface on the seed lists', () => {
   });
 
   it('looks up a jurisdiction by code, with its lists and items', async () => {
-    const d = await data(`{ jurisdiction(code: "220500") { name level parent { name } lists { layout itemCount sourceFile sha256 } items { name powerTypes } } }`);
+    const d = await data(`{ jurisdiction(code: "220500") { name level parent { name } lists { layout itemCount sourceFile sha256 } items(first: 100) { totalCount edges { node { name powerTypes } } } } }`);
     expect(d.jurisdiction.name).toBe('通化市');
     expect(d.jurisdiction.parent.name).toBe('吉林省');
     expect(d.jurisdiction.lists[0].itemCount).toBe(16);
     expect(d.jurisdiction.lists[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(d.jurisdiction.items).toHaveLength(16);
-    expect(d.jurisdiction.items.find((i: any) => i.name === '对纳入基本医疗保险基金支付范围的医疗服务行为和医疗费用进行监督管理').powerTypes).toEqual(['INSPECTION', 'PUNISHMENT']);
+    expect(d.jurisdiction.items.totalCount).toBe(16);
+    expect(d.jurisdiction.items.edges.map((e: any) => e.node).find((i: any) => i.name === '对纳入基本医疗保险基金支付范围的医疗服务行为和医疗费用进行监督管理').powerTypes).toEqual(['INSPECTION', 'PUNISHMENT']);
     expect((await data(`{ jurisdiction(code: "000000") { code } }`)).jurisdiction).toBeNull();
   });
 
@@ -93,8 +94,8 @@ describe('the first GraphQL surface on the seed lists', () => {
   });
 
   it('returns an item by id with its levels and source lines', async () => {
-    const d = await data(`{ jurisdiction(code: "650000") { items { id seq name levels { levelText level body } sourceLines } } }`);
-    const item3 = d.jurisdiction.items.find((i: any) => i.seq === '3');
+    const d = await data(`{ jurisdiction(code: "650000") { items(first: 100) { edges { node { id seq name levels { levelText level body } sourceLines } } } } }`);
+    const item3 = d.jurisdiction.items.edges.map((e: any) => e.node).find((i: any) => i.seq === '3');
     expect(item3.levels.map((l: any) => l.level)).toEqual(['PREFECTURE', 'COUNTY']);
     const byId = await data(`query($id: ID!) { item(id: $id) { name list { sourceFile } sourceLines } }`, { id: item3.id });
     expect(byId.item.name).toBe(item3.name);
@@ -175,9 +176,9 @@ describe('statute fields the lists imply', () => {
   });
 
   it('links an item only to items of other lists citing the same article', async () => {
-    const d = await data(`{ jurisdiction(code: "654028") { items { list { id } relatedItems { item { list { id } } articles { number } } } } }`);
+    const d = await data(`{ jurisdiction(code: "654028") { items(first: 100) { edges { node { list { id } relatedItems { item { list { id } } articles { number } } } } } } }`);
     let links = 0;
-    for (const i of d.jurisdiction.items) for (const r of i.relatedItems) {
+    for (const { node: i } of d.jurisdiction.items.edges) for (const r of i.relatedItems) {
       links++;
       expect(r.item.list.id).not.toBe(i.list.id);
       expect(r.articles.length).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { buildAppSchema } from '../../src/graphql/schema';
 import { createContext } from '../../src/graphql/loaders';
 
 export const NESTED_QUERY = `{
-  jurisdictions { code children { code children { code
+  jurisdictions(level: PROVINCE) { code children { code children { code
     lists { id items { id name citations { id textAsWritten article { id number items { id name } } } } }
   } } }
 }`;

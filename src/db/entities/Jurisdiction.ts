@@ -14,6 +14,10 @@ export class Jurisdiction {
   @Column('varchar', { length: 64 })
   name: string;
 
+  @Field(() => String, { nullable: true, description: '通用简称，如“新疆”“伊犁州”“尼勒克”；无简称时为空。Common short name; null when there is none.' })
+  @Column('varchar', { length: 32, nullable: true })
+  shortName: string | null;
+
   @Field(() => LevelEnum, { description: '层级。Level in the tree.' })
   @Column('varchar', { length: 16 })
   level: LevelKind;

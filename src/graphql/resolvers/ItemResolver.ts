@@ -3,7 +3,7 @@ import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList } from '../
 import type { PowerType } from '../../domain/powerTypes';
 import { PowerTypeEnum } from '../enums';
 import type { Context } from '../loaders';
-import { ItemConnection, keysetPage, MAX_PAGE, type Keyset } from '../connection';
+import { ITEM_ORDER, ItemConnection, keysetPage, MAX_PAGE } from '../connection';
 
 @ObjectType({ description: '引用了相同条款的另一事项（跨清单、跨区划）。Another item citing an article this item cites.' })
 export class RelatedItem {
@@ -12,12 +12,6 @@ export class RelatedItem {
   @Field(() => [Article], { description: '两者共同引用的条款。The articles both items cite.' })
   articles: Article[];
 }
-
-/** Items in (jurisdiction, list, position) order: a list's items together, in document order. */
-const ITEM_ORDER: Keyset<Item> = {
-  columns: ['i.jurisdiction_code', 'i.list_id', 'i.position'],
-  key: (i) => [i.jurisdictionCode, i.listId, i.position],
-};
 
 @Resolver(() => Item)
 export class ItemResolver {

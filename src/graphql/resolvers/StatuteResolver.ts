@@ -9,7 +9,7 @@ import { articleIdFor, statuteIdFor } from '../../db/ids';
 import { categoriesConflict, normaliseStatuteTitle } from '../../domain/statuteTitles';
 import { formatArticleLabel } from '../../domain/numerals';
 import type { Context } from '../loaders';
-import { keysetPage, MAX_PAGE, StatuteConnection } from '../connection';
+import { containsPattern, keysetPage, MAX_PAGE, StatuteConnection } from '../connection';
 
 @ObjectType({ description: '清单为某条给出的一种表述及其次数。One wording the lists give for an article, and how many citations give it.' })
 export class ArticleQuote {
@@ -82,7 +82,7 @@ export class StatuteResolver {
     const bare = title.trim().replace(/^《|》$/g, '');
     const candidates = await ctx.ds.manager
       .createQueryBuilder(Statute, 's')
-      .where("CAST(s.aliases AS TEXT) LIKE :t ESCAPE '\\'", { t: `%${bare.replace(/[\\%_]/g, (c) => '\\' + c)}%` })
+      .where("CAST(s.aliases AS TEXT) LIKE :t ESCAPE '\\'", { t: containsPattern(bare) })
       .getMany();
     return candidates.find((s) => s.aliases.includes(bare) || s.title === bare) ?? null;
   }
@@ -99,7 +99,7 @@ export class StatuteResolver {
       const q = ctx.ds.manager.createQueryBuilder(Statute, 's');
       if (search?.trim()) {
         // Searched as plain text: %, _ and \ in the input match themselves.
-        const like = `%${search.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+        const like = containsPattern(search.trim());
         q.andWhere("(s.title LIKE :like ESCAPE '\\' OR CAST(s.aliases AS TEXT) LIKE :like ESCAPE '\\')", { like });
       }
       if (category) q.andWhere('COALESCE(s.category, s.inferred_category) = :category', { category });
