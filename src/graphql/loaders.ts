@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from '../db/entities';
 import { createHierarchyLoaders } from './hierarchy';
+import { matterIndex, type MatterIndex } from './matterIndex';
 import { analyseStatute, type StatuteAnalysis } from '../domain/articleText';
 
 /** Groups rows by a key, keeping every requested key (empty array when none). */
@@ -135,8 +136,11 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface Context {
   ds: DataSource;
   loaders: Loaders;
+  /** The matters of the data as this request sees it (one revision check per request). */
+  matters: () => Promise<MatterIndex>;
 }
 
 export function createContext(ds: DataSource): Context {
-  return { ds, loaders: createLoaders(ds) };
+  let matters: Promise<MatterIndex> | undefined;
+  return { ds, loaders: createLoaders(ds), matters: () => (matters ??= matterIndex(ds)) };
 }

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { JurisdictionResolver } from './resolvers/JurisdictionResolver';
 import { PowerListResolver } from './resolvers/PowerListResolver';
 import { ItemResolver } from './resolvers/ItemResolver';
+import { ItemMatterResolver, JurisdictionMatterResolver, MatterResolver, MatterVariantResolver } from './resolvers/MatterResolver';
 import { ArticleQuoteResolver, ArticleResolver, CitationResolver, StatuteResolver } from './resolvers/StatuteResolver';
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -11,11 +12,11 @@ let cached: Promise<GraphQLSchema> | null = null;
 /** The executable schema, built once from the resolvers. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [JurisdictionResolver, PowerListResolver, ItemResolver, StatuteResolver, ArticleResolver, ArticleQuoteResolver, CitationResolver],
+    resolvers: [JurisdictionResolver, JurisdictionMatterResolver, PowerListResolver, ItemResolver, ItemMatterResolver, MatterResolver, MatterVariantResolver, StatuteResolver, ArticleResolver, ArticleQuoteResolver, CitationResolver],
     validate: false,
   }).then((schema) => {
     // type-graphql gives the root type no description; the schema is bilingual throughout.
-    schema.getQueryType()!.description = '查询入口：区划树、清单、事项、法规与条款。Entry points: the jurisdiction tree, lists, items, statutes and articles.';
+    schema.getQueryType()!.description = '查询入口：区划树、清单、事项、跨区划事项归并、法规与条款。Entry points: the jurisdiction tree, lists, items, matters across places, statutes and articles.';
     return schema;
   });
   return cached;

@@ -177,6 +177,118 @@ describe('effective items: what a place must do, its own list and what comes fro
   });
 });
 
+describe('matters: one power across places', () => {
+  const MATTER = `id name size jurisdictions { code } items { score evidence { kind weight } item { id name jurisdictionCode } }
+    consistency { uniform differences { aspect variants { values jurisdictions { code } items { id } } } }`;
+
+  it('finds 对医疗救助的监督检查 in 新疆, 尼勒克县, 通化市 and 内蒙古自治区, with their differences', async () => {
+    const d = await data(`{ matters(filter: { name: "对医疗救助的监督检查" }) { totalCount edges { node { ${MATTER} } } } }`);
+    expect(d.matters.totalCount).toBe(1);
+    const m = d.matters.edges[0].node;
+    expect(m.name).toBe('对医疗救助的监督检查');
+    expect(m.jurisdictions.map((j: any) => j.code)).toEqual(['150000', '220500', '650000', '654028']);
+    expect(m.items[0].score).toBe(1);
+    for (const i of m.items.slice(1)) {
+      expect(i.score).toBeGreaterThanOrEqual(0.6);
+      expect(i.evidence.map((e: any) => e.kind)).toContain('SAME_NAME');
+    }
+    expect(m.consistency.uniform).toBe(false);
+    const aspects = m.consistency.differences.map((x: any) => x.aspect);
+    expect(aspects).toContain('STATUTES');
+    expect(aspects).not.toContain('NAME');
+    const statutes = m.consistency.differences.find((x: any) => x.aspect === 'STATUTES');
+    // 内蒙古 cites only 《社会救助暂行办法》; the others also cite the fund-supervision regulation.
+    const nm = statutes.variants.find((v: any) => v.jurisdictions.some((j: any) => j.code === '150000'));
+    expect(nm.values).toEqual(['《社会救助暂行办法》']);
+    expect(statutes.variants.flatMap((v: any) => v.items).length).toBe(4);
+  });
+
+  it('groups names that differ by a typo or 资金 / 基金, and says how they differ', async () => {
+    const d = await data(`{ matters(filter: { name: "骗取医疗救助" }) { edges { node { ${MATTER} } } } }`);
+    expect(d.matters.edges).toHaveLength(1);
+    const m = d.matters.edges[0].node;
+    expect(m.jurisdictions.map((j: any) => j.code)).toEqual(['150000', '220500', '650000', '654028']);
+    const names = m.consistency.differences.find((x: any) => x.aspect === 'NAME').variants.map((v: any) => v.values[0]);
+    expect(names).toEqual(expect.arrayContaining(['对采取虚报、隐瞒、伪造等段，骗取医疗救助资金的处罚', '对采取虚报、隐瞒、伪造等手段，骗取医疗救助资金的处罚']));
+    expect(m.items.find((i: any) => i.item.jurisdictionCode === '654028').evidence.map((e: any) => e.kind)).toContain('SIMILAR_NAME');
+  });
+
+  it('keeps 药品 and 高值医用耗材 procurement checks apart', async () => {
+    const d = await data(`{ matters(filter: { name: "集中采购行为", jurisdictionCode: "654028" }) { edges { node { name items { item { name } } } } } }`);
+    expect(d.matters.edges).toHaveLength(2);
+    for (const { node } of d.matters.edges) {
+      const words = node.items.map((i: any) => i.item.name);
+      const drug = words.filter((w: string) => w.includes('药品') && !w.includes('高值'));
+      const high = words.filter((w: string) => w.includes('高值') && !w.includes('药品'));
+      expect(drug.length === 0 || high.length === 0).toBe(true);
+    }
+  });
+
+  it('reaches a matter from an item and by ID, and filters and pages matters', async () => {
+    const item = (await data(`{ jurisdiction(code: "220500") { items(first: 100) { edges { node { name matter { id size } } } } } }`)).jurisdiction.items.edges.map((e: any) => e.node).find((i: any) => i.name === '对医疗救助的监督检查');
+    expect(item.matter.size).toBe(4);
+    expect((await data(`query($id: ID!) { matter(id: $id) { name } }`, { id: item.matter.id })).matter.name).toBe('对医疗救助的监督检查');
+    expect((await data(`{ matter(id: "nope") { id } }`)).matter).toBeNull();
+
+    const wide = await data(`{ matters(filter: { minJurisdictions: 4 }, first: 100) { totalCount edges { node { jurisdictions { code } } } } }`);
+    expect(wide.matters.totalCount).toBeGreaterThanOrEqual(3);
+    for (const { node } of wide.matters.edges) expect(node.jurisdictions.length).toBeGreaterThanOrEqual(4);
+    const beneath = await data(`{ matters(filter: { jurisdictionCode: "650000", includeDescendants: true, powerType: PUNISHMENT }, first: 100) { edges { node { jurisdictions { code } items { item { powerTypes } } } } } }`);
+    for (const { node } of beneath.matters.edges) {
+      expect(node.jurisdictions.some((j: any) => j.code === '650000' || j.code === '654028')).toBe(true);
+      expect(node.items.some((i: any) => i.item.powerTypes.includes('PUNISHMENT'))).toBe(true);
+    }
+    const uniform = await data(`{ matters(filter: { inconsistent: false }, first: 100) { edges { node { consistency { uniform } } } } }`);
+    for (const { node } of uniform.matters.edges) expect(node.consistency.uniform).toBe(true);
+
+    const all = await data(`{ matters(first: 100) { totalCount edges { node { id } } } }`);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const p: any = await data(`query($after: String) { matters(first: 7, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      paged.push(...p.matters.edges.map((e: any) => e.node.id));
+      if (!p.matters.pageInfo.hasNextPage) break;
+      after = p.matters.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(all.matters.edges.map((e: any) => e.node.id));
+    expect(paged).toHaveLength(all.matters.totalCount);
+  });
+
+  it('lists the matters of a place, and its gaps: assigned from above or listed by siblings, missing from its own list', async () => {
+    const nilka = await data(`{ jurisdiction(code: "654028") { matters { id jurisdictions { code } } gaps { reasons matter { name jurisdictions { code } } assignedBy { from { code } levelRow { level } } siblings { code } } } }`);
+    for (const m of nilka.jurisdiction.matters) expect(m.jurisdictions.map((j: any) => j.code)).toContain('654028');
+    // Of the eight matters 新疆 assigns to 县市级, 尼勒克县 lists all but the one 新疆 words as "…相类似的监督管理".
+    expect(nilka.jurisdiction.gaps).toHaveLength(1);
+    const [gap] = nilka.jurisdiction.gaps;
+    expect(gap.reasons).toEqual(['ASSIGNED_FROM_ABOVE']);
+    expect(gap.matter.name).toBe('对纳入基本医疗保险基金支付范围的医疗服务行为相类似的监督管理');
+    expect(gap.assignedBy).toEqual([{ from: { code: '650000' }, levelRow: { level: 'COUNTY' } }]);
+
+    // 伊宁县 (654021) has no list: it lacks all eight, and what its sibling 尼勒克县 lists.
+    const yining = await data(`{ jurisdiction(code: "654021") { gaps { reasons siblings { code } matter { id } } } }`);
+    const gaps = yining.jurisdiction.gaps;
+    expect(gaps.filter((g: any) => g.reasons.includes('ASSIGNED_FROM_ABOVE'))).toHaveLength(8);
+    const fromSiblings = gaps.filter((g: any) => g.reasons.includes('LISTED_BY_SIBLINGS'));
+    expect(fromSiblings.length).toBe(nilka.jurisdiction.matters.length);
+    for (const g of fromSiblings) expect(g.siblings).toEqual([{ code: '654028' }]);
+    expect(gaps[0].reasons).toEqual(['ASSIGNED_FROM_ABOVE', 'LISTED_BY_SIBLINGS']);
+  });
+
+  it('regroups after an import: the matters follow the data', async () => {
+    const before = (await data(`{ matters(first: 0) { totalCount } }`)).matters.totalCount;
+    const db = await freshDatabase();
+    try {
+      const ctx = () => createContext(db);
+      const count = async () => ((await graphql({ schema: await buildAppSchema(), source: `{ matters(first: 0) { totalCount } }`, contextValue: ctx() })).data as any).matters.totalCount;
+      expect(await count()).toBe(0);
+      await importSeeds(db);
+      expect(await count()).toBe(before);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
 describe('SQL statements of the hierarchy', () => {
   const TREE = `{ jurisdictions(level: PROVINCE) { code listCount all: listCount(includeDescendants: true) ancestors { code }
     children { code listCount all: listCount(includeDescendants: true) descendants(level: COUNTY) { code }
