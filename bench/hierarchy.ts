@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     'hierarchy',
     `## The hierarchy at national scale (issue 5)
 
-\`npm run bench:hierarchy\` — ${new Date().toISOString().slice(0, 10)}, ${machine()}. The national corpus of \`bench/national.ts\`
+\`npm run bench:hierarchy\` — ${new Date().toISOString().slice(0, 10)}, ${machine()}. The national corpus of \`bench/nationalDb.ts\`
 (one list for every jurisdiction), each request through the executable schema with fresh DataLoaders, in process
 (no HTTP); one warm-up request, then the runs shown. "Every page" walks \`endCursor\` to the end; its time is the sum.
 
