@@ -252,6 +252,8 @@ describe('matters: one power across places', () => {
     }
     expect(paged).toEqual(all.matters.edges.map((e: any) => e.node.id));
     expect(paged).toHaveLength(all.matters.totalCount);
+    const bad = await graphql({ schema: await buildAppSchema(), source: `{ matters(after: "bm90IGEgY3Vyc29y") { totalCount } }`, contextValue: createContext(ds) });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lists the matters of a place, and its gaps: assigned from above or listed by siblings, missing from its own list', async () => {

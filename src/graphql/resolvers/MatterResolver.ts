@@ -4,7 +4,7 @@ import { consistency, type Aspect, type Difference } from '../../domain/matters'
 import type { LevelKind } from '../../domain/levels';
 import { formatArticleLabel } from '../../domain/numerals';
 import { POWER_TYPE_NAMES, type PowerType } from '../../domain/powerTypes';
-import { encodeCursor, MAX_PAGE, PageInfo } from '../connection';
+import { decodeCursor, encodeCursor, MAX_PAGE, PageInfo } from '../connection';
 import { LevelEnum, PowerTypeEnum } from '../enums';
 import { badUserInput } from '../errors';
 import type { Context } from '../loaders';
@@ -146,8 +146,14 @@ function differencesOf(entry: MatterEntry): Difference[] {
 const toMatter = (entry: MatterEntry): Matter => Object.assign(new Matter(), { id: entry.id, entry });
 
 /** Spanning most places first, then by ID: a total order, so cursors are stable. */
+const sortKey = (m: MatterEntry): [number, string] => [m.jurisdictionCodes.length, m.id];
+
+function compareKeys([an, aid]: [number, string], [bn, bid]: [number, string]): number {
+  return bn - an || (aid < bid ? -1 : aid > bid ? 1 : 0);
+}
+
 function compareEntries(a: MatterEntry, b: MatterEntry): number {
-  return b.jurisdictionCodes.length - a.jurisdictionCodes.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareKeys(sortKey(a), sortKey(b));
 }
 
 async function loadItems(ids: string[], ctx: Context): Promise<Item[]> {
@@ -224,12 +230,12 @@ export class MatterResolver {
     matches.sort(compareEntries);
     let start = 0;
     if (after) {
-      const key = decodeMatterCursor(after);
-      const probe = { id: key[1], jurisdictionCodes: { length: key[0] } } as unknown as MatterEntry;
-      while (start < matches.length && compareEntries(matches[start], probe) <= 0) start++;
+      const [n, id] = decodeCursor(after, 2);
+      if (typeof n !== 'number' || typeof id !== 'string') throw badUserInput(`invalid cursor: ${after}`);
+      while (start < matches.length && compareKeys(sortKey(matches[start]), [n, id]) <= 0) start++;
     }
     const page = matches.slice(start, start + first);
-    const edges = page.map((m) => ({ node: toMatter(m), cursor: encodeCursor([m.jurisdictionCodes.length, m.id]) }));
+    const edges = page.map((m) => ({ node: toMatter(m), cursor: encodeCursor(sortKey(m)) }));
     return { edges, totalCount: matches.length, pageInfo: { hasNextPage: start + first < matches.length, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
@@ -294,16 +300,6 @@ async function displayValues(aspect: Aspect, values: string[], ctx: Context): Pr
     return articles.map((a, i) => (a instanceof Article && statutes[i] instanceof Statute ? `《${(statutes[i] as Statute).title}》${formatArticleLabel(a.number)}` : values[i]));
   }
   return values;
-}
-
-function decodeMatterCursor(cursor: string): [number, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'string') return [v[0], v[1]];
-  } catch {
-    /* fall through */
-  }
-  throw badUserInput(`invalid cursor: ${cursor}`);
 }
 
 @Resolver(() => Item)
