@@ -3,7 +3,8 @@ import type { ImportWarning, ListRecord } from '../domain/records';
 import { nearMissOf } from '../domain/statuteTitles';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from './entities';
 import { jurisdictionRow } from './jurisdictions';
-import { divisionChain } from './gazetteer';
+import { divisionChain, placeIndex } from './gazetteer';
+import { leadingPlace } from '../domain/places';
 import { articleIdFor, stableId, statuteIdFor } from './ids';
 import { itemIdFor, prepareImport, warn, type ImportInput, type PreparedImport, type PreparedList } from './prepare';
 import { bulkInsert, jsonValue, marks, sql } from './bulk';
@@ -184,6 +185,11 @@ async function statuteRows(em: EntityManager, ids: string[]): Promise<StatuteRow
  * citations move to the known statute, keep the spelling as an alias and are
  * marked CORRECTED_TITLE. Costs a query only when a document brings new titles.
  */
+function leadingPlaceLength(title: string): number {
+  const lead = leadingPlace(title, placeIndex());
+  return lead ? [...lead.name].length : 0;
+}
+
 async function resolveNearMisses(
   em: EntityManager,
   statutes: Map<string, Statute>,
@@ -198,7 +204,7 @@ async function resolveNearMisses(
   const dbTitles = (await sql<{ title: string }>(em, `SELECT title FROM statute WHERE length(title) IN (${marks(lengths.length)})`, lengths)).map((r) => r.title);
   for (const st of fresh) {
     const others = [...dbTitles, ...[...statutes.values()].filter((o) => o !== st && statutes.has(o.id)).map((o) => o.title)];
-    const target = nearMissOf(st.title, others);
+    const target = nearMissOf(st.title, others, leadingPlaceLength);
     if (!target) continue;
     const targetId = statuteIdFor(target);
     const into = statutes.get(targetId) ?? Object.assign(new Statute(), { id: targetId, title: target, category: null, inferredCategory: null, aliases: [] as string[], documentNumbers: [] as string[] });

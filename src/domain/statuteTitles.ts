@@ -239,18 +239,26 @@ export function categoriesConflict(tag: string | null, inferred: string | null):
  * (医疗保险基金… for 医疗保障基金…), and exactly one such title known.
  * Insertions and deletions are never taken for typos: 暂行办法 and 办法, or
  * 条例 and 实施条例, are different instruments.
+ *
+ * A substitution inside a leading place name is another place's statute, not a
+ * typo: 河南省…条例 and 河北省…条例, 临汾市… and 临沧市… are both real. `placeLength`
+ * gives the length (in characters) of the place name a title begins with, 0
+ * if none; a difference at or before its end in either title is refused.
  */
-export function nearMissOf(title: string, known: Iterable<string>): string | null {
+export function nearMissOf(title: string, known: Iterable<string>, placeLength: (title: string) => number = () => 0): string | null {
   const t = [...title];
   if (t.length < 8) return null;
+  const ownPlace = placeLength(title);
   let found: string | null = null;
   for (const k of known) {
     if (k === title) return null;
     const c = [...k];
     if (c.length !== t.length) continue;
     let diff = 0;
-    for (let i = 0; i < c.length && diff < 2; i++) if (c[i] !== t[i]) diff++;
+    let at = -1;
+    for (let i = 0; i < c.length && diff < 2; i++) if (c[i] !== t[i]) { diff++; at = i; }
     if (diff !== 1) continue;
+    if (at < Math.max(ownPlace, placeLength(k))) continue;
     if (found !== null && found !== k) return null; // two candidates: ambiguous, not resolved
     found = k;
   }

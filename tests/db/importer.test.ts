@@ -129,4 +129,19 @@ describe('a statute title one character off a known one', () => {
       await ds.destroy();
     }
   });
+
+  it('is another place\'s statute when the one character is in its leading place name', async () => {
+    const ds = await freshDatabase();
+    try {
+      const doc = (title: string, body: string) => `${title}\n\n序号\t事项名称\t权力类型\t实施依据\n1\t对甲的处罚\t行政处罚\t${body}\n`;
+      await importList(ds, { bytes: Buffer.from(doc('甲县医疗保障局权责清单', '《河北省医疗保障基金监督管理办法》第六条')), fileName: 'a.txt', jurisdictionCode: '654028', department: '尼勒克县医疗保障局' });
+      const r = await importList(ds, { bytes: Buffer.from(doc('乙县医疗保障局权责清单', '《河南省医疗保障基金监督管理办法》第六条')), fileName: 'b.txt', jurisdictionCode: '654021', department: '伊宁县医疗保障局' });
+      expect(r.list.warnings.map((w) => w.code)).not.toContain('CORRECTED_TITLE');
+      expect(await ds.manager.countBy(Statute, { title: '河北省医疗保障基金监督管理办法' })).toBe(1);
+      expect(await ds.manager.countBy(Statute, { title: '河南省医疗保障基金监督管理办法' })).toBe(1);
+      expect(await ds.manager.countBy(Citation, { status: 'CORRECTED_TITLE' })).toBe(0);
+    } finally {
+      await ds.destroy();
+    }
+  });
 });

@@ -19,3 +19,23 @@ describe('near-miss statute titles', () => {
     expect(nearMissOf('甲乙丙丁戊己庚辛条例', ['甲乙丙丁戊己庚壬条例', '甲乙丙丁戊己癸辛条例'])).toBeNull();
   });
 });
+
+describe('near misses never cross places', () => {
+  const { placeIndex } = require('../../src/db/gazetteer') as typeof import('../../src/db/gazetteer');
+  const { leadingPlace } = require('../../src/domain/places') as typeof import('../../src/domain/places');
+  const placeLength = (t: string) => [...(leadingPlace(t, placeIndex())?.name ?? '')].length;
+
+  it.each([
+    ['河南省医疗保障基金监督管理办法', '河北省医疗保障基金监督管理办法'],
+    ['山东省医疗保障基金监督管理办法', '山西省医疗保障基金监督管理办法'],
+    ['临汾市城乡居民医疗保险实施办法', '临沧市城乡居民医疗保险实施办法'],
+    ['南宁市城乡居民医疗保险实施办法', '南昌市城乡居民医疗保险实施办法'],
+  ])('%s is not a misspelling of %s (nor the other way)', (a, b) => {
+    expect(nearMissOf(a, [b], placeLength)).toBeNull();
+    expect(nearMissOf(b, [a], placeLength)).toBeNull();
+  });
+
+  it('still corrects a typo after the place name', () => {
+    expect(nearMissOf('河南省医疗保险基金监督管理办法', ['河南省医疗保障基金监督管理办法'], placeLength)).toBe('河南省医疗保障基金监督管理办法');
+  });
+});
