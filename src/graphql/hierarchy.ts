@@ -4,7 +4,7 @@
  * walks the tree costs a number of statements set by its depth, not by the
  * number of nodes.
  */
-import DataLoader from 'dataloader';
+import type { LoaderFactory } from './loaders';
 import type { DataSource } from 'typeorm';
 import { marks, sql } from '../db/bulk';
 import { Item, Jurisdiction } from '../db/entities';
@@ -42,11 +42,11 @@ export interface ItemPageKey {
   first: number;
 }
 
-export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]) => Promise<(Item | null)[]>) {
+export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]) => Promise<(Item | null)[]>, loader: LoaderFactory) {
   const em = ds.manager;
   return {
     /** Every jurisdiction beneath each code, by code. */
-    descendants: new DataLoader<string, Jurisdiction[]>(async (codes) => {
+    descendants: loader<string, Jurisdiction[]>(async (codes) => {
       const rows = await sql<JurisdictionRow>(
         em,
         `${subtree(codes.length, false)} SELECT tree.root AS root, j.code, j.name, j.short_name, j.level, j.parent_code FROM tree JOIN jurisdiction j ON j.code = tree.code ORDER BY tree.root, j.code`,
@@ -57,17 +57,17 @@ export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]
       return codes.map((c) => m.get(c)!);
     }),
     /** Lists published by each jurisdiction itself. */
-    listCount: new DataLoader<string, number>(async (codes) =>
+    listCount: loader<string, number>(async (codes) =>
       counts(codes, await sql(em, `SELECT jurisdiction_code AS k, COUNT(*) AS n FROM power_list WHERE jurisdiction_code IN (${marks(codes.length)}) GROUP BY jurisdiction_code`, [...codes]))),
     /** Lists published by each jurisdiction and every jurisdiction beneath it. */
-    listCountBeneath: new DataLoader<string, number>(async (codes) =>
+    listCountBeneath: loader<string, number>(async (codes) =>
       counts(codes, await sql(em, `${subtree(codes.length, true)} SELECT tree.root AS k, COUNT(*) AS n FROM tree JOIN power_list l ON l.jurisdiction_code = tree.code GROUP BY tree.root`, [...codes]))),
     /**
      * The first page of items of each jurisdiction (with or without those
      * beneath it), in the order of the root `items` connection: one windowed
      * statement for the pages, one for the totals, one for the rows.
      */
-    firstItemPage: new DataLoader<ItemPageKey, Page<Item>, string>(
+    firstItemPage: loader<ItemPageKey, Page<Item>, string>(
       async (keys) => {
         const out = new Map<string, Page<Item>>();
         // Keys of one shape share their statements.

@@ -5,6 +5,21 @@ import { createHierarchyLoaders } from './hierarchy';
 import { matterIndex, type MatterIndex } from './matterIndex';
 import { analyseStatute, type StatuteAnalysis } from '../domain/articleText';
 
+export interface LoaderOptions {
+  /**
+   * false: every load is its own statement and nothing is cached, as a
+   * resolver without DataLoaders would do. Only the naive baseline of the API
+   * benchmark turns batching off.
+   */
+  batch?: boolean;
+}
+
+export type LoaderFactory = <K, V, C = K>(fn: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, C>) => DataLoader<K, V, C>;
+
+export function loaderFactory(batch: boolean): LoaderFactory {
+  return (fn, options = {}) => new DataLoader(fn, batch ? options : { ...options, batch: false, cache: false });
+}
+
 /** Groups rows by a key, keeping every requested key (empty array when none). */
 function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
   const m = new Map<K, T[]>(keys.map((k) => [k, []]));
@@ -27,11 +42,12 @@ export interface RelatedRow {
  * through one of these, so a nested query costs one statement per level,
  * whatever the number of rows.
  */
-export function createLoaders(ds: DataSource) {
+export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
   const em = ds.manager;
+  const loader = loaderFactory(options.batch ?? true);
   /** Items citing each key of one citation column (an article, a statute), once per item, in list order. */
   const itemsCiting = (column: 'article_id' | 'statute_id') =>
-    new DataLoader<string, Item[]>(async (ids) => {
+    loader<string, Item[]>(async (ids) => {
       const { entities, raw } = await em
         .createQueryBuilder(Item, 'i')
         .innerJoin(Citation, 'c', 'c.item_id = i.id')
@@ -43,39 +59,39 @@ export function createLoaders(ds: DataSource) {
         .getRawAndEntities();
       return pairRaw(ids, entities, raw, (r) => r.cited_key as string);
     });
-  const item = new DataLoader<string, Item | null>(async (ids) =>
+  const item = loader<string, Item | null>(async (ids) =>
     byKey(ids, await em.find(Item, { where: { id: In([...ids]) } }), (i) => i.id));
   return {
-    ...createHierarchyLoaders(ds, async (ids) => (await item.loadMany(ids)).map((r) => (r instanceof Item ? r : null))),
-    jurisdiction: new DataLoader<string, Jurisdiction | null>(async (codes) =>
+    ...createHierarchyLoaders(ds, async (ids) => (await item.loadMany(ids)).map((r) => (r instanceof Item ? r : null)), loader),
+    jurisdiction: loader<string, Jurisdiction | null>(async (codes) =>
       byKey(codes, await em.find(Jurisdiction, { where: { code: In([...codes]) } }), (j) => j.code)),
-    children: new DataLoader<string, Jurisdiction[]>(async (codes) =>
+    children: loader<string, Jurisdiction[]>(async (codes) =>
       groupBy(codes, await em.find(Jurisdiction, { where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }), (j) => j.parentCode!)),
-    list: new DataLoader<string, PowerList | null>(async (ids) =>
+    list: loader<string, PowerList | null>(async (ids) =>
       byKey(ids, await em.find(PowerList, { where: { id: In([...ids]) } }), (l) => l.id)),
-    listsOfJurisdiction: new DataLoader<string, PowerList[]>(async (codes) =>
+    listsOfJurisdiction: loader<string, PowerList[]>(async (codes) =>
       groupBy(codes, await em.find(PowerList, { where: { jurisdictionCode: In([...codes]) }, order: { department: 'ASC', id: 'ASC' } }), (l) => l.jurisdictionCode)),
     item,
-    itemsOfList: new DataLoader<string, Item[]>(async (ids) =>
+    itemsOfList: loader<string, Item[]>(async (ids) =>
       groupBy(ids, await em.find(Item, { where: { listId: In([...ids]) }, order: { listId: 'ASC', position: 'ASC' } }), (i) => i.listId)),
-    itemsOfJurisdiction: new DataLoader<string, Item[]>(async (codes) =>
+    itemsOfJurisdiction: loader<string, Item[]>(async (codes) =>
       groupBy(codes, await em.find(Item, { where: { jurisdictionCode: In([...codes]) }, order: { jurisdictionCode: 'ASC', listId: 'ASC', position: 'ASC' } }), (i) => i.jurisdictionCode)),
-    levelsOfItem: new DataLoader<string, ItemLevel[]>(async (ids) =>
+    levelsOfItem: loader<string, ItemLevel[]>(async (ids) =>
       groupBy(ids, await em.find(ItemLevel, { where: { itemId: In([...ids]) }, order: { itemId: 'ASC', position: 'ASC' } }), (l) => l.itemId)),
-    citationsOfItem: new DataLoader<string, Citation[]>(async (ids) =>
+    citationsOfItem: loader<string, Citation[]>(async (ids) =>
       groupBy(ids, await em.find(Citation, { where: { itemId: In([...ids]) }, order: { itemId: 'ASC', position: 'ASC' } }), (c) => c.itemId)),
-    citation: new DataLoader<string, Citation | null>(async (ids) =>
+    citation: loader<string, Citation | null>(async (ids) =>
       byKey(ids, await em.find(Citation, { where: { id: In([...ids]) } }), (c) => c.id)),
-    statute: new DataLoader<string, Statute | null>(async (ids) =>
+    statute: loader<string, Statute | null>(async (ids) =>
       byKey(ids, await em.find(Statute, { where: { id: In([...ids]) } }), (s) => s.id)),
-    article: new DataLoader<string, Article | null>(async (ids) =>
+    article: loader<string, Article | null>(async (ids) =>
       byKey(ids, await em.find(Article, { where: { id: In([...ids]) } }), (a) => a.id)),
-    articlesOfStatute: new DataLoader<string, Article[]>(async (ids) =>
+    articlesOfStatute: loader<string, Article[]>(async (ids) =>
       groupBy(ids, await em.find(Article, { where: { statuteId: In([...ids]) }, order: { statuteId: 'ASC', number: 'ASC' } }), (a) => a.statuteId)),
     /** Every item citing each article, once per item, in list order. */
     itemsCitingArticle: itemsCiting('article_id'),
     /** What the lists quote for each article of a statute, and the suspect citations: computed from every citation of the statute. */
-    statuteAnalysis: new DataLoader<string, StatuteAnalysis>(async (ids) => {
+    statuteAnalysis: loader<string, StatuteAnalysis>(async (ids) => {
       const rows: { statute_id: string; id: string; item_id: string; number: number; quoted: string | null }[] = await em
         .createQueryBuilder(Citation, 'c')
         .innerJoin(Article, 'a', 'a.id = c.article_id')
@@ -90,7 +106,7 @@ export function createLoaders(ds: DataSource) {
     /** Every item citing each statute (any article, or the statute alone), once per item, in list order. */
     itemsCitingStatute: itemsCiting('statute_id'),
     /** For each item, the items in other lists that cite an article it cites (the cross-links across lists). */
-    relatedOfItem: new DataLoader<string, RelatedRow[]>(async (ids) => {
+    relatedOfItem: loader<string, RelatedRow[]>(async (ids) => {
       const { entities, raw } = await em
         .createQueryBuilder(Item, 'i')
         .innerJoin(Citation, 'other', 'other.item_id = i.id')
@@ -140,7 +156,7 @@ export interface Context {
   matters: () => Promise<MatterIndex>;
 }
 
-export function createContext(ds: DataSource): Context {
+export function createContext(ds: DataSource, options: LoaderOptions = {}): Context {
   let matters: Promise<MatterIndex> | undefined;
-  return { ds, loaders: createLoaders(ds), matters: () => (matters ??= matterIndex(ds)) };
+  return { ds, loaders: createLoaders(ds, options), matters: () => (matters ??= matterIndex(ds)) };
 }
