@@ -14,8 +14,13 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
+export interface AppOptions {
+  /** DataLoader batching (default on); off only for the benchmark's naive baseline. */
+  batch?: boolean;
+}
+
 /** Builds the HTTP app: GraphQL at /graphql, health at /healthz. Does not listen. */
-export async function createApp(ds: DataSource): Promise<App> {
+export async function createApp(ds: DataSource, options: AppOptions = {}): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -35,7 +40,7 @@ export async function createApp(ds: DataSource): Promise<App> {
     }
   });
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(ds) }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(ds, { batch: options.batch ?? true }) }));
   return { app, httpServer, apollo };
 }
 
