@@ -1,53 +1,79 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Item, Statute } from '../db/entities';
+import { Article, Citation, Item, Jurisdiction, PowerList, Statute } from '../db/entities';
 import { badUserInput } from './errors';
 
 @ObjectType({ description: '分页信息。Relay page info.' })
 export class PageInfo {
   @Field({ description: '是否还有下一页。Whether more items follow.' })
   hasNextPage: boolean;
+  @Field({ description: '本页之前是否还有（给了 after 即为真）。Whether edges precede this page (true when `after` was given).' })
+  hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: '本页第一项的游标。Cursor of the first edge.' })
+  startCursor: string | null;
   @Field(() => String, { nullable: true, description: '本页最后一项的游标。Cursor of the last edge.' })
   endCursor: string | null;
 }
 
-@ObjectType({ description: '事项连接中的一条边。An edge in an item connection.' })
-export class ItemEdge {
-  @Field({ description: '不透明游标。Opaque cursor.' })
-  cursor: string;
-  @Field(() => Item, { description: '事项。The item.' })
-  node: Item;
+/** Page info for `edges` taken after `after`, with `more` telling whether any follow. */
+export function pageInfo(edges: { cursor: string }[], more: boolean, after?: string | null): PageInfo {
+  return { hasNextPage: more, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
 }
 
-@ObjectType({ description: '事项的分页连接（Relay）。A Relay connection of items.' })
-export class ItemConnection {
-  @Field(() => [ItemEdge], { description: '本页的边。Edges of this page.' })
-  edges: ItemEdge[];
-  @Field(() => PageInfo, { description: '分页信息。Page info.' })
-  pageInfo: PageInfo;
-  @Field(() => Int, { description: '满足条件的事项总数。Total number of matching items.' })
-  totalCount: number;
+/**
+ * A Relay connection type (and its edge type) over `node`: edges, pageInfo,
+ * totalCount. `zh`/`en` name the nodes in the descriptions.
+ */
+export function connectionType<T extends object>(node: ClassType<T>, name: string, zh: string, en: string) {
+  @ObjectType(`${name}Edge`, { description: `${zh}连接中的一条边。An edge in a connection of ${en}.` })
+  class Edge {
+    @Field({ description: '不透明游标。Opaque cursor.' })
+    cursor: string;
+    @Field(() => node, { description: `${zh}。The node.` })
+    node: T;
+  }
+  @ObjectType(`${name}Connection`, { description: `${zh}的分页连接（Relay）。A Relay connection of ${en}.` })
+  class Connection {
+    @Field(() => [Edge], { description: '本页的边。Edges of this page.' })
+    edges: Edge[];
+    @Field(() => PageInfo, { description: '分页信息。Page info.' })
+    pageInfo: PageInfo;
+    @Field(() => Int, { description: '满足条件的总数。Total number matching.' })
+    totalCount: number;
+  }
+  return Connection;
+}
+
+/** `first` as the API accepts it: 0 to MAX_PAGE. */
+export function checkFirst(first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
+}
+
+function compareKeys(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    return a[i] < b[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * A page of a list already in memory, sorted ascending by `key`. The cursor
+ * is the key of the last row seen, so a page starts right after it even when
+ * rows were added or removed in between.
+ */
+export function pageArray<T>(sorted: readonly T[], key: (row: T) => (string | number)[], arity: number, first: number, after?: string | null): Page<T> {
+  checkFirst(first);
+  let start = 0;
+  if (after) {
+    const k = decodeCursor(after, arity);
+    while (start < sorted.length && compareKeys(key(sorted[start]), k) <= 0) start++;
+  }
+  const edges = sorted.slice(start, start + first).map((node) => ({ node, cursor: encodeCursor(key(node)) }));
+  return { edges, totalCount: sorted.length, pageInfo: pageInfo(edges, start + first < sorted.length, after) };
 }
 
 export const MAX_PAGE = 100;
-
-@ObjectType({ description: '法规连接中的一条边。An edge in a statute connection.' })
-export class StatuteEdge {
-  @Field({ description: '不透明游标。Opaque cursor.' })
-  cursor: string;
-  @Field(() => Statute, { description: '法规。The statute.' })
-  node: Statute;
-}
-
-@ObjectType({ description: '法规的分页连接（Relay），按标题排序。A Relay connection of statutes, by title.' })
-export class StatuteConnection {
-  @Field(() => [StatuteEdge], { description: '本页的边。Edges of this page.' })
-  edges: StatuteEdge[];
-  @Field(() => PageInfo, { description: '分页信息。Page info.' })
-  pageInfo: PageInfo;
-  @Field(() => Int, { description: '满足条件的法规总数。Total number of matching statutes.' })
-  totalCount: number;
-}
 
 /**
  * A keyset order: the SQL expressions a query is sorted by, and a row's values
@@ -95,7 +121,7 @@ export async function keysetPage<T extends ObjectLiteral>(
   first: number,
   after?: string | null,
 ): Promise<Page<T>> {
-  if (first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
+  checkFirst(first);
   const page = filtered();
   if (after) {
     const key = decodeCursor(after, keyset.columns.length);
@@ -105,10 +131,21 @@ export async function keysetPage<T extends ObjectLiteral>(
   keyset.columns.forEach((c, i) => (i === 0 ? page.orderBy(c, 'ASC') : page.addOrderBy(c, 'ASC')));
   const [rows, totalCount] = await Promise.all([page.limit(first + 1).getMany(), filtered().getCount()]);
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(keyset.key(node)) }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { edges, totalCount, pageInfo: pageInfo(edges, rows.length > first, after) };
 }
 
 /** A LIKE pattern matching `text` anywhere, as plain text: %, _ and \ match themselves (with ESCAPE '\'). */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 }
+
+export const ItemConnection = connectionType(Item, 'Item', '事项', 'items');
+export const StatuteConnection = connectionType(Statute, 'Statute', '法规', 'statutes');
+export const JurisdictionConnection = connectionType(Jurisdiction, 'Jurisdiction', '区划', 'jurisdictions');
+export const PowerListConnection = connectionType(PowerList, 'PowerList', '清单', 'lists');
+export const ArticleConnection = connectionType(Article, 'Article', '条款', 'articles');
+export const CitationConnection = connectionType(Citation, 'Citation', '引用', 'citations');
+
+/** The paging arguments every connection field takes, checked. */
+export const FIRST_DESCRIPTION = `每页条数（0–${MAX_PAGE}）。Page size, 0 to ${MAX_PAGE}.`;
+export const AFTER_DESCRIPTION = '上一页的 endCursor。endCursor of the previous page.';

@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { marks, sql } from '../db/bulk';
 import { Item, Jurisdiction } from '../db/entities';
 import type { LevelKind } from '../domain/levels';
-import { encodeCursor, type Page } from './connection';
+import { encodeCursor, pageInfo, type Page } from './connection';
 
 interface JurisdictionRow {
   root: string;
@@ -101,7 +101,7 @@ export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]
           codes.forEach((code, i) => {
             const rows = byRoot.get(code)!;
             const edges = rows.slice(0, first);
-            const page = { edges, totalCount: totals[i], pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+            const page = { edges, totalCount: totals[i], pageInfo: pageInfo(edges, rows.length > first) };
             out.set(`${code}|${includeDescendants}|${first}`, page);
           });
         }

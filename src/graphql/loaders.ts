@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from '../db/entities';
 import { createHierarchyLoaders } from './hierarchy';
+import { childPageLoader, inList } from './pages';
+import { marks, sql } from '../db/bulk';
 import { matterIndex, type MatterIndex } from './matterIndex';
 import { analyseStatute, type StatuteAnalysis } from '../domain/articleText';
 
@@ -32,11 +34,6 @@ function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | 
   return keys.map((k) => m.get(k) ?? null);
 }
 
-export interface RelatedRow {
-  item: Item;
-  articleId: string;
-}
-
 /**
  * DataLoaders for one request: every field that loads related rows goes
  * through one of these, so a nested query costs one statement per level,
@@ -45,35 +42,63 @@ export interface RelatedRow {
 export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
   const em = ds.manager;
   const loader = loaderFactory(options.batch ?? true);
-  /** Items citing each key of one citation column (an article, a statute), once per item, in list order. */
-  const itemsCiting = (column: 'article_id' | 'statute_id') =>
-    loader<string, Item[]>(async (ids) => {
-      const { entities, raw } = await em
-        .createQueryBuilder(Item, 'i')
-        .innerJoin(Citation, 'c', 'c.item_id = i.id')
-        .addSelect(`c.${column}`, 'cited_key')
-        .where(`c.${column} IN (:...ids)`, { ids: [...ids] })
-        .orderBy('i.jurisdiction_code', 'ASC')
-        .addOrderBy('i.list_id', 'ASC')
-        .addOrderBy('i.position', 'ASC')
-        .getRawAndEntities();
-      return pairRaw(ids, entities, raw, (r) => r.cited_key as string);
-    });
   const item = loader<string, Item | null>(async (ids) =>
     byKey(ids, await em.find(Item, { where: { id: In([...ids]) } }), (i) => i.id));
+  const list = loader<string, PowerList | null>(async (ids) =>
+    byKey(ids, await em.find(PowerList, { where: { id: In([...ids]) } }), (l) => l.id));
+  const article = loader<string, Article | null>(async (ids) =>
+    byKey(ids, await em.find(Article, { where: { id: In([...ids]) } }), (a) => a.id));
+  const items = async (ids: string[]) => (await item.loadMany(ids)).map((r) => (r instanceof Item ? r : null));
+  const itemOrder = 'i.jurisdiction_code AS k0, i.list_id AS k1, i.position AS k2';
+  const ITEM_KEYS = ['text', 'text', 'int'] as ('text' | 'int')[];
+  const citingPage = (column: 'article_id' | 'statute_id') =>
+    childPageLoader<Item>(loader, em, { arity: 3, keyTypes: ITEM_KEYS, rows: (n) => `SELECT DISTINCT c.${column} AS parent, i.id AS id, ${itemOrder} FROM citation c JOIN item i ON i.id = c.item_id WHERE c.${column} ${inList(n)}` }, items);
+  const pages = {
+    /** Lists of each jurisdiction, by department. */
+    listsOfJurisdiction: childPageLoader<PowerList>(loader, em, { arity: 2, keyTypes: ['text', 'text'], rows: (n) => `SELECT l.jurisdiction_code AS parent, l.id AS id, l.department AS k0, l.id AS k1 FROM power_list l WHERE l.jurisdiction_code ${inList(n)}` }, async (ids) => (await list.loadMany(ids)).map((r) => (r instanceof PowerList ? r : null))),
+    /** Items of each list, in document order. */
+    itemsOfList: childPageLoader<Item>(loader, em, { arity: 1, keyTypes: ['int'], rows: (n) => `SELECT i.list_id AS parent, i.id AS id, i.position AS k0 FROM item i WHERE i.list_id ${inList(n)}` }, items),
+    /** Items citing each article, in list order. */
+    itemsCitingArticle: citingPage('article_id'),
+    /** Items citing each statute, in list order. */
+    itemsCitingStatute: citingPage('statute_id'),
+    /** Articles of each statute that are cited, by number. */
+    articlesOfStatute: childPageLoader<Article>(loader, em, { arity: 1, keyTypes: ['int'], rows: (n) => `SELECT a.statute_id AS parent, a.id AS id, a.number AS k0 FROM article a WHERE a.statute_id ${inList(n)}` }, async (ids) => (await article.loadMany(ids)).map((r) => (r instanceof Article ? r : null))),
+    /** Other items citing an article each item cites, in list order. */
+    relatedItems: childPageLoader<Item>(loader, em, {
+      arity: 3,
+      keyTypes: ITEM_KEYS,
+      // Cross-links go to other lists: an item's neighbours in its own list are not news.
+      rows: (n) => `SELECT DISTINCT mine.item_id AS parent, i.id AS id, ${itemOrder} FROM citation mine JOIN item mine_item ON mine_item.id = mine.item_id JOIN citation other ON other.article_id = mine.article_id AND other.item_id <> mine.item_id JOIN item i ON i.id = other.item_id AND i.list_id <> mine_item.list_id WHERE mine.item_id ${inList(n)}`,
+    }, items),
+  };
   return {
-    ...createHierarchyLoaders(ds, async (ids) => (await item.loadMany(ids)).map((r) => (r instanceof Item ? r : null)), loader),
+    pages,
+    /** The articles two items both cite, keyed `item|other`. */
+    sharedArticles: loader<string, string[]>(async (pairs) => {
+      const mine = [...new Set(pairs.map((p) => p.split('|')[0]))];
+      const others = [...new Set(pairs.map((p) => p.split('|')[1]))];
+      const rows = await sql<{ a: string; b: string; article_id: string }>(
+        em,
+        `SELECT DISTINCT mine.item_id AS a, other.item_id AS b, other.article_id AS article_id FROM citation mine JOIN citation other ON other.article_id = mine.article_id WHERE mine.item_id IN (${marks(mine.length)}) AND other.item_id IN (${marks(others.length)}) ORDER BY other.article_id`,
+        [...mine, ...others],
+      );
+      return groupBy(pairs, rows, (r) => `${r.a}|${r.b}`).map((g) => g.map((r) => r.article_id));
+    }),
+    /** Codes of the jurisdictions whose items cite each article, sorted. */
+    jurisdictionsCitingArticle: loader<string, string[]>(async (ids) => {
+      const rows = await sql<{ k: string; code: string }>(em, `SELECT DISTINCT c.article_id AS k, i.jurisdiction_code AS code FROM citation c JOIN item i ON i.id = c.item_id WHERE c.article_id IN (${marks(ids.length)}) ORDER BY code`, [...ids]);
+      return groupBy(ids, rows, (r) => r.k).map((g) => g.map((r) => r.code));
+    }),
+    itemLevel: loader<string, ItemLevel | null>(async (ids) =>
+      byKey(ids, await em.find(ItemLevel, { where: { id: In([...ids]) } }), (l) => l.id)),
+    ...createHierarchyLoaders(ds, items, loader),
     jurisdiction: loader<string, Jurisdiction | null>(async (codes) =>
       byKey(codes, await em.find(Jurisdiction, { where: { code: In([...codes]) } }), (j) => j.code)),
     children: loader<string, Jurisdiction[]>(async (codes) =>
       groupBy(codes, await em.find(Jurisdiction, { where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }), (j) => j.parentCode!)),
-    list: loader<string, PowerList | null>(async (ids) =>
-      byKey(ids, await em.find(PowerList, { where: { id: In([...ids]) } }), (l) => l.id)),
-    listsOfJurisdiction: loader<string, PowerList[]>(async (codes) =>
-      groupBy(codes, await em.find(PowerList, { where: { jurisdictionCode: In([...codes]) }, order: { department: 'ASC', id: 'ASC' } }), (l) => l.jurisdictionCode)),
+    list,
     item,
-    itemsOfList: loader<string, Item[]>(async (ids) =>
-      groupBy(ids, await em.find(Item, { where: { listId: In([...ids]) }, order: { listId: 'ASC', position: 'ASC' } }), (i) => i.listId)),
     itemsOfJurisdiction: loader<string, Item[]>(async (codes) =>
       groupBy(codes, await em.find(Item, { where: { jurisdictionCode: In([...codes]) }, order: { jurisdictionCode: 'ASC', listId: 'ASC', position: 'ASC' } }), (i) => i.jurisdictionCode)),
     levelsOfItem: loader<string, ItemLevel[]>(async (ids) =>
@@ -84,13 +109,7 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
       byKey(ids, await em.find(Citation, { where: { id: In([...ids]) } }), (c) => c.id)),
     statute: loader<string, Statute | null>(async (ids) =>
       byKey(ids, await em.find(Statute, { where: { id: In([...ids]) } }), (s) => s.id)),
-    article: loader<string, Article | null>(async (ids) =>
-      byKey(ids, await em.find(Article, { where: { id: In([...ids]) } }), (a) => a.id)),
-    articlesOfStatute: loader<string, Article[]>(async (ids) =>
-      groupBy(ids, await em.find(Article, { where: { statuteId: In([...ids]) }, order: { statuteId: 'ASC', number: 'ASC' } }), (a) => a.statuteId)),
-    /** Every item citing each article, once per item, in list order. */
-    itemsCitingArticle: itemsCiting('article_id'),
-    /** What the lists quote for each article of a statute, and the suspect citations: computed from every citation of the statute. */
+    article,
     statuteAnalysis: loader<string, StatuteAnalysis>(async (ids) => {
       const rows: { statute_id: string; id: string; item_id: string; number: number; quoted: string | null }[] = await em
         .createQueryBuilder(Citation, 'c')
@@ -103,48 +122,7 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
         analyseStatute(rs.map((r) => ({ citationId: r.id, itemId: r.item_id, article: Number(r.number), quoted: r.quoted }))),
       );
     }),
-    /** Every item citing each statute (any article, or the statute alone), once per item, in list order. */
-    itemsCitingStatute: itemsCiting('statute_id'),
-    /** For each item, the items in other lists that cite an article it cites (the cross-links across lists). */
-    relatedOfItem: loader<string, RelatedRow[]>(async (ids) => {
-      const { entities, raw } = await em
-        .createQueryBuilder(Item, 'i')
-        .innerJoin(Citation, 'other', 'other.item_id = i.id')
-        .innerJoin(Citation, 'mine', 'mine.article_id = other.article_id AND mine.item_id <> other.item_id')
-        // Cross-links go to other lists: an item's neighbours in its own list are not news.
-        .innerJoin(Item, 'mine_item', 'mine_item.id = mine.item_id AND mine_item.list_id <> i.list_id')
-        .addSelect('mine.item_id', 'source_item_id')
-        .addSelect('other.article_id', 'shared_article_id')
-        .where('mine.item_id IN (:...ids)', { ids: [...ids] })
-        .orderBy('i.jurisdiction_code', 'ASC')
-        .addOrderBy('i.list_id', 'ASC')
-        .addOrderBy('i.position', 'ASC')
-        .addOrderBy('other.article_id', 'ASC')
-        .getRawAndEntities();
-      const byId = new Map(entities.map((e) => [e.id, e]));
-      const rows = raw.map((r) => ({ key: r.source_item_id as string, item: byId.get(r.i_id as string)!, articleId: r.shared_article_id as string }));
-      return groupBy(ids, rows, (r) => r.key).map((g) => g.map(({ item, articleId }) => ({ item, articleId })));
-    }),
   };
-}
-
-/**
- * getRawAndEntities returns one entity per distinct primary key but one raw
- * row per join row; pair them by the entity's id column to keep every
- * (key, entity) pair.
- */
-function pairRaw<T extends { id: string }>(keys: readonly string[], entities: T[], raw: Record<string, unknown>[], keyOf: (r: Record<string, unknown>) => string): T[][] {
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const out = new Map<string, T[]>(keys.map((k) => [k, []]));
-  const seen = new Set<string>();
-  for (const r of raw) {
-    const e = byId.get(r.i_id as string);
-    const k = keyOf(r);
-    if (!e || seen.has(`${k}\u0000${e.id}`)) continue;
-    seen.add(`${k}\u0000${e.id}`);
-    out.get(k)?.push(e);
-  }
-  return keys.map((k) => out.get(k)!);
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

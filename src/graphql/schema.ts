@@ -3,7 +3,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { JurisdictionResolver } from './resolvers/JurisdictionResolver';
 import { PowerListResolver } from './resolvers/PowerListResolver';
-import { ItemResolver } from './resolvers/ItemResolver';
+import { ItemResolver, RelatedItemEdgeResolver } from './resolvers/ItemResolver';
+import { ItemLevelResolver, NodeResolver } from './resolvers/NodeResolver';
 import { ItemMatterResolver, JurisdictionMatterResolver, MatterResolver, MatterVariantResolver } from './resolvers/MatterResolver';
 import { ArticleQuoteResolver, ArticleResolver, CitationResolver, StatuteResolver } from './resolvers/StatuteResolver';
 
@@ -12,7 +13,7 @@ let cached: Promise<GraphQLSchema> | null = null;
 /** The executable schema, built once from the resolvers. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [JurisdictionResolver, JurisdictionMatterResolver, PowerListResolver, ItemResolver, ItemMatterResolver, MatterResolver, MatterVariantResolver, StatuteResolver, ArticleResolver, ArticleQuoteResolver, CitationResolver],
+    resolvers: [NodeResolver, ItemLevelResolver, RelatedItemEdgeResolver, JurisdictionResolver, JurisdictionMatterResolver, PowerListResolver, ItemResolver, ItemMatterResolver, MatterResolver, MatterVariantResolver, StatuteResolver, ArticleResolver, ArticleQuoteResolver, CitationResolver],
     validate: false,
   }).then((schema) => {
     // type-graphql gives the root type no description; the schema is bilingual throughout.

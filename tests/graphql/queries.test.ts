@@ -9,6 +9,9 @@ let ds: DataSource;
 async function run(source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
   return graphql({ schema: await buildAppSchema(), source, variableValues, contextValue: createContext(ds) });
 }
+/** The nodes of a connection. */
+const nodes = (c: any): any[] => c.edges.map((e: any) => e.node);
+
 async function data(source: string, variableValues?: Record<string, unknown>): Promise<any> {
   const r = await run(source, variableValues);
   expect(r.errors).toBeUndefined();
@@ -23,26 +26,27 @@ afterAll(() => ds?.destroy());
 
 describe('the first GraphQL surface on the seed lists', () => {
   it('walks the tree from the roots down to 尼勒克县 and its list', async () => {
-    const d = await data(`{ jurisdictions(level: PROVINCE) { code name level children { code name children { code name level parent { code } lists { department itemCount items { seq name } } } } } }`);
-    const roots = d.jurisdictions.map((j: any) => j.code);
+    const d = await data(`{ jurisdictions(level: PROVINCE, first: 100) { edges { node { code name level children { code name children { code name level parent { code } lists { edges { node { department itemCount items(first: 100) { totalCount edges { node { seq name } } } } } } } } } } } }`);
+    const roots = nodes(d.jurisdictions).map((j: any) => j.code);
     expect(roots).toHaveLength(34);
     expect(roots).toEqual(expect.arrayContaining(['150000', '220000', '620000', '650000']));
-    const xj = d.jurisdictions.find((j: any) => j.code === '650000');
+    const xj = nodes(d.jurisdictions).find((j: any) => j.code === '650000');
     const ili = xj.children.find((c: any) => c.code === '654000');
     expect(ili.name).toBe('伊犁哈萨克自治州');
     const nilka = ili.children.find((c: any) => c.code === '654028');
     expect(nilka).toMatchObject({ name: '尼勒克县', level: 'COUNTY', parent: { code: '654000' } });
-    expect(nilka.lists).toHaveLength(1);
-    expect(nilka.lists[0].department).toBe('尼勒克县医疗保障局');
-    expect(nilka.lists[0].items).toHaveLength(23);
+    expect(nodes(nilka.lists)).toHaveLength(1);
+    expect(nodes(nilka.lists)[0].department).toBe('尼勒克县医疗保障局');
+    expect(nodes(nodes(nilka.lists)[0].items)).toHaveLength(23);
+    expect(nodes(nilka.lists)[0].items.totalCount).toBe(23);
   });
 
   it('looks up a jurisdiction by code, with its lists and items', async () => {
-    const d = await data(`{ jurisdiction(code: "220500") { name level parent { name } lists { layout itemCount sourceFile sha256 } items(first: 100) { totalCount edges { node { name powerTypes } } } } }`);
+    const d = await data(`{ jurisdiction(code: "220500") { name level parent { name } lists { edges { node { layout itemCount sourceFile sha256 } } } items(first: 100) { totalCount edges { node { name powerTypes } } } } }`);
     expect(d.jurisdiction.name).toBe('通化市');
     expect(d.jurisdiction.parent.name).toBe('吉林省');
-    expect(d.jurisdiction.lists[0].itemCount).toBe(16);
-    expect(d.jurisdiction.lists[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(nodes(d.jurisdiction.lists)[0].itemCount).toBe(16);
+    expect(nodes(d.jurisdiction.lists)[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(d.jurisdiction.items.totalCount).toBe(16);
     expect(d.jurisdiction.items.edges.map((e: any) => e.node).find((i: any) => i.name === '对纳入基本医疗保险基金支付范围的医疗服务行为和医疗费用进行监督管理').powerTypes).toEqual(['INSPECTION', 'PUNISHMENT']);
     expect((await data(`{ jurisdiction(code: "000000") { code } }`)).jurisdiction).toBeNull();
@@ -74,18 +78,18 @@ describe('the first GraphQL surface on the seed lists', () => {
   });
 
   it('follows an item to its citations, the cited article, and every item citing it across jurisdictions', async () => {
-    const d = await data(`{ statute(title: "《中华人民共和国社会保险法》") { title aliases article(number: 87) { number statute { title } items { jurisdiction { code } name } } } }`);
+    const d = await data(`{ statute(title: "《中华人民共和国社会保险法》") { title aliases article(number: 87) { number statute { title } items(first: 100) { edges { node { jurisdiction { code } name } } } } } }`);
     expect(d.statute.title).toBe('社会保险法');
-    const codes = new Set(d.statute.article.items.map((i: any) => i.jurisdiction.code));
+    const codes = new Set(nodes(d.statute.article.items).map((i: any) => i.jurisdiction.code));
     expect([...codes]).toEqual(expect.arrayContaining(['150000', '620602', '654028']));
 
-    const item = d.statute.article.items.find((i: any) => i.jurisdiction.code === '620602');
-    const withCitations = await data(`{ items(jurisdictionCode: "620602", first: 1) { edges { node { id name citations { field textAsWritten span { start end } statute { title } article { number } } relatedItems { item { jurisdiction { code } } articles { number } } } } } }`);
+    const item = nodes(d.statute.article.items).find((i: any) => i.jurisdiction.code === '620602');
+    const withCitations = await data(`{ items(jurisdictionCode: "620602", first: 1) { edges { node { id name citations { field textAsWritten span { start end } statute { title } article { number } } relatedItems(first: 100) { edges { node { jurisdiction { code } } articles { number } } } } } } }`);
     const node = withCitations.items.edges[0].node;
     expect(node.name).toBe(item.name);
     expect(node.citations.some((c: any) => c.statute.title === '社会保险法' && c.article?.number === 87 && c.field === 'legalBasis')).toBe(true);
-    const related = node.relatedItems.filter((r: any) => r.articles.some((a: any) => a.number === 87));
-    expect(related.map((r: any) => r.item.jurisdiction.code)).toEqual(expect.arrayContaining(['150000', '654028']));
+    const related = node.relatedItems.edges.filter((r: any) => r.articles.some((a: any) => a.number === 87));
+    expect(related.map((r: any) => r.node.jurisdiction.code)).toEqual(expect.arrayContaining(['150000', '654028']));
   });
 
   it('finds a statute by any spelling and returns null for an unknown one', async () => {
@@ -106,11 +110,13 @@ describe('the first GraphQL surface on the seed lists', () => {
 
 describe('statutes and articles across jurisdictions', () => {
   it('lists every item citing a statute, and the places citing an article', async () => {
-    const d = await data(`{ statute(title: "社会保险法") { documentNumbers citedBy { id jurisdiction { code } } article(number: 87) { jurisdictions { code name } items { id } } } }`);
-    const citing = new Set(d.statute.citedBy.map((i: any) => i.jurisdiction.code));
+    const d = await data(`{ statute(title: "社会保险法") { documentNumbers citedBy(first: 100) { totalCount edges { node { id jurisdiction { code } } } } article(number: 87) { jurisdictions(first: 100) { edges { node { code name } } } items { totalCount } } } }`);
+    const citedBy = nodes(d.statute.citedBy);
+    expect(citedBy).toHaveLength(d.statute.citedBy.totalCount);
+    const citing = new Set(citedBy.map((i: any) => i.jurisdiction.code));
     expect([...citing]).toEqual(expect.arrayContaining(['150000', '620602', '650000', '654028', '220500']));
-    expect(new Set(d.statute.citedBy.map((i: any) => i.id)).size).toBe(d.statute.citedBy.length);
-    const places = d.statute.article.jurisdictions.map((j: any) => j.code);
+    expect(new Set(citedBy.map((i: any) => i.id)).size).toBe(citedBy.length);
+    const places = nodes(d.statute.article.jurisdictions).map((j: any) => j.code);
     expect(places).toEqual([...places].sort());
     expect(places).toEqual(expect.arrayContaining(['150000', '620602', '654028']));
     expect(Array.isArray(d.statute.documentNumbers)).toBe(true);
@@ -119,10 +125,10 @@ describe('statutes and articles across jurisdictions', () => {
 
 describe('what the lists say about statutes', () => {
   it('labels articles in Chinese and records a conflict between tag and inferred category', async () => {
-    const d = await data(`{ statute(title: "内蒙古自治区城镇基本医疗保险条例") { category inferredCategory categoryConflict articles { number label } } }`);
+    const d = await data(`{ statute(title: "内蒙古自治区城镇基本医疗保险条例") { category inferredCategory categoryConflict articles(first: 100) { edges { node { number label } } } } }`);
     expect(d.statute).toMatchObject({ category: '行政法规', inferredCategory: '地方性法规', categoryConflict: true });
-    expect(d.statute.articles).toContainEqual({ number: 49, label: '第四十九条' });
-    for (const a of d.statute.articles) expect(a.label).toMatch(/^第[一二三四五六七八九十百零]+条$/);
+    expect(nodes(d.statute.articles)).toContainEqual({ number: 49, label: '第四十九条' });
+    for (const a of nodes(d.statute.articles)) expect(a.label).toMatch(/^第[一二三四五六七八九十百零]+条$/);
     const ok = await data(`{ statute(title: "社会保险法") { categoryConflict article(number: 87) { label } } }`);
     expect(ok.statute).toEqual({ categoryConflict: false, article: { label: '第八十七条' } });
   });
@@ -130,15 +136,17 @@ describe('what the lists say about statutes', () => {
 
 describe('checking citations against each other', () => {
   it('gives each article the wording the lists agree on, and flags the citation quoting another article', async () => {
-    const d = await data(`{ statute(title: "社会保险法") { article(number: 88) { label text quotes { count citations { article { number } item { jurisdiction { code } } } } } } }`);
+    const d = await data(`{ statute(title: "社会保险法") { article(number: 88) { label text quotes { count citations(first: 100) { edges { node { article { number } item { jurisdiction { code } } } } } } } } }`);
     expect(d.statute.article.text).toMatch(/^以欺诈、伪造证明材料或者其他手段骗取社会保险待遇的/);
     const top = d.statute.article.quotes[0];
     expect(top.count).toBeGreaterThanOrEqual(4);
-    expect(top.citations).toHaveLength(top.count);
-    for (const c of top.citations) expect(c.article.number).toBe(88);
-    expect(new Set(top.citations.map((c: any) => c.item.jurisdiction.code)).size).toBeGreaterThanOrEqual(3);
+    expect(nodes(top.citations)).toHaveLength(top.count);
+    for (const c of nodes(top.citations)) expect(c.article.number).toBe(88);
+    expect(new Set(nodes(top.citations).map((c: any) => c.item.jurisdiction.code)).size).toBeGreaterThanOrEqual(3);
 
-    const issues = await data(`{ citationIssues { kind score citation { textAsWritten status statute { title } item { jurisdiction { code } } article { number } likelyArticle { number label } } likelyArticle { number } } }`);
+    const issuesPage = await data(`{ citationIssues(first: 100) { totalCount edges { node { kind score citation { textAsWritten status statute { title } item { jurisdiction { code } } article { number } likelyArticle { number label } } likelyArticle { number } } } } }`);
+    const issues = { citationIssues: nodes(issuesPage.citationIssues) };
+    expect(issues.citationIssues).toHaveLength(issuesPage.citationIssues.totalCount);
     const suspects = issues.citationIssues.filter((i: any) => i.kind === 'SUSPECT_ARTICLE');
     // The wrong citations in the seeds: 尼勒克县 cites 社会保险法第八十条 with the words of 第八十八条
     // (four lists agree on those words for 88); and the 自治区 list gives "医疗保障、卫生健康…应当分工协作"
@@ -176,11 +184,11 @@ describe('statute fields the lists imply', () => {
   });
 
   it('links an item only to items of other lists citing the same article', async () => {
-    const d = await data(`{ jurisdiction(code: "654028") { items(first: 100) { edges { node { list { id } relatedItems { item { list { id } } articles { number } } } } } } }`);
+    const d = await data(`{ jurisdiction(code: "654028") { items(first: 100) { edges { node { list { id } relatedItems(first: 100) { edges { node { list { id } } articles { number } } } } } } } }`);
     let links = 0;
-    for (const { node: i } of d.jurisdiction.items.edges) for (const r of i.relatedItems) {
+    for (const { node: i } of d.jurisdiction.items.edges) for (const r of i.relatedItems.edges) {
       links++;
-      expect(r.item.list.id).not.toBe(i.list.id);
+      expect(r.node.list.id).not.toBe(i.list.id);
       expect(r.articles.length).toBeGreaterThan(0);
     }
     expect(links).toBeGreaterThan(0);

@@ -8,9 +8,10 @@ import { buildAppSchema } from '../../src/graphql/schema';
 import { createContext } from '../../src/graphql/loaders';
 
 export const NESTED_QUERY = `{
-  jurisdictions(level: PROVINCE) { code children { code children { code
-    lists { id items { id name citations { id textAsWritten article { id number items { id name } } } } }
-  } } }
+  jurisdictions(level: PROVINCE, first: 100) { edges { node { code children { code children { code
+    lists(first: 100) { edges { node { id items(first: 100) { edges { node { id name citations { id textAsWritten
+      article { id number items(first: 100) { totalCount edges { node { id name } } } } } } } } } } }
+  } } } } }
 }`;
 
 async function measure(load: (ds: DataSource) => Promise<unknown>): Promise<{ statements: number; items: number; citingItems: number }> {
@@ -23,13 +24,13 @@ async function measure(load: (ds: DataSource) => Promise<unknown>): Promise<{ st
     expect(r.errors).toBeUndefined();
     let items = 0;
     let citingItems = 0;
-    for (const p of (r.data as any).jurisdictions)
+    for (const { node: p } of (r.data as any).jurisdictions.edges)
       for (const c of p.children)
         for (const g of c.children)
-          for (const l of g.lists)
-            for (const i of l.items) {
+          for (const { node: l } of g.lists.edges)
+            for (const { node: i } of l.items.edges) {
               items++;
-              for (const cit of i.citations) citingItems += cit.article?.items.length ?? 0;
+              for (const cit of i.citations) citingItems += cit.article?.items.totalCount ?? 0;
             }
     return { statements: counter.count, items, citingItems };
   } finally {
@@ -41,8 +42,9 @@ describe('SQL statements of a nested query', () => {
   it('do not grow with the rows returned (seeds and 10× generated rows)', async () => {
     const seeds = await measure((ds) => importSeeds(ds));
     const scaled = await measure((ds) => importScaled(ds, 9));
-    // One statement per level: roots, children, grandchildren, lists, items, citations, articles, citing items.
-    expect(seeds.statements).toBe(8);
+    // Per level: roots (page, count), children, grandchildren, lists (page, count, rows),
+    // items (page, count, rows), citations, articles, citing items (page, count, rows).
+    expect(seeds.statements).toBe(15);
     expect(scaled.statements).toBe(seeds.statements);
     expect(seeds.items).toBeGreaterThan(0);
     expect(scaled.items).toBeGreaterThanOrEqual(seeds.items * 5);

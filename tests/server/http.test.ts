@@ -26,9 +26,9 @@ async function post(query: string, variables?: unknown): Promise<{ status: numbe
 
 describe('HTTP', () => {
   it('serves GraphQL at /graphql: the README example query', async () => {
-    const { status, body } = await post(`{ jurisdiction(code: "654028") { name parent { name } lists { department itemCount } } }`);
+    const { status, body } = await post(`{ jurisdiction(code: "654028") { name parent { name } lists { edges { node { department itemCount } } } } }`);
     expect(status).toBe(200);
-    expect(body.data.jurisdiction).toEqual({ name: '尼勒克县', parent: { name: '伊犁哈萨克自治州' }, lists: [{ department: '尼勒克县医疗保障局', itemCount: 23 }] });
+    expect(body.data.jurisdiction).toEqual({ name: '尼勒克县', parent: { name: '伊犁哈萨克自治州' }, lists: { edges: [{ node: { department: '尼勒克县医疗保障局', itemCount: 23 } }] } });
   });
 
   it('answers a syntax error with 400 and no stack trace', async () => {

@@ -1,8 +1,9 @@
 import { Entity, PrimaryColumn, Column, Index, ManyToOne, JoinColumn } from 'typeorm';
 import { Statute } from './Statute';
+import { Node } from '../../graphql/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: '法规的一条。One article of a statute.' })
+@ObjectType({ implements: Node, description: '法规的一条。One article of a statute.' })
 @Entity('article')
 @Index(['statuteId', 'number'], { unique: true })
 export class Article {

@@ -2,12 +2,13 @@ import { Entity, PrimaryColumn, Column, Index, ManyToOne, JoinColumn } from 'typ
 import { Item } from './Item';
 import { Statute } from './Statute';
 import { Article } from './Article';
+import { Node } from '../../graphql/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { FieldKey } from '../../domain/fields';
 import type { CitationStatus } from '../../domain/records';
 import { CitationStatusEnum } from '../../graphql/enums';
 
-@ObjectType({ description: '事项对法规（及条款）的一处引用。One reference from an item to a statute, and to an article when named.' })
+@ObjectType({ implements: Node, description: '事项对法规（及条款）的一处引用。One reference from an item to a statute, and to an article when named.' })
 @Entity('citation')
 @Index(['itemId', 'position'], { unique: true })
 export class Citation {

@@ -1,6 +1,7 @@
 import { Entity, PrimaryColumn, Column, Index, ManyToOne, JoinColumn } from 'typeorm';
 import { PowerList } from './PowerList';
 import { Jurisdiction } from './Jurisdiction';
+import { Node } from '../../graphql/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PowerTypeEnum } from '../../graphql/enums';
 import type { PowerType } from '../../domain/powerTypes';
@@ -21,7 +22,7 @@ export class ItemFieldType {
   line: number;
 }
 
-@ObjectType({ description: '事项：清单中的一项行政权力。An item (事项): one administrative power in a list.' })
+@ObjectType({ implements: Node, description: '事项：清单中的一项行政权力。An item (事项): one administrative power in a list.' })
 @Entity('item')
 @Index(['listId', 'position'], { unique: true })
 @Index(['jurisdictionCode', 'listId', 'position'])

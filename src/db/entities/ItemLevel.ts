@@ -1,11 +1,12 @@
 import { Entity, PrimaryColumn, Column, Index, ManyToOne, JoinColumn } from 'typeorm';
 import { Item, ItemFieldType } from './Item';
+import { Node } from '../../graphql/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LevelEnum } from '../../graphql/enums';
 import type { LevelKind } from '../../domain/levels';
 import type { FieldValue } from '../../domain/records';
 
-@ObjectType({ description: '事项下按层级分列的行（自治区级 / 地州市级 / 县市级）。A per-level row under an item.' })
+@ObjectType({ implements: Node, description: '事项下按层级分列的行（自治区级 / 地州市级 / 县市级）。A per-level row under an item.' })
 @Entity('item_level')
 @Index(['itemId', 'position'], { unique: true })
 export class ItemLevel {

@@ -1,9 +1,10 @@
 import { Entity, PrimaryColumn, Column, Index, ManyToOne, JoinColumn } from 'typeorm';
+import { Node } from '../../graphql/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { LevelEnum } from '../../graphql/enums';
 import type { LevelKind } from '../../domain/levels';
 
-@ObjectType({ description: '行政区划（省级、地级、县级），以 GB/T 2260 代码标识。A jurisdiction in the administrative tree, identified by its GB/T 2260 code.' })
+@ObjectType({ implements: Node, description: '行政区划（省级、地级、县级），以 GB/T 2260 代码标识。A jurisdiction in the administrative tree, identified by its GB/T 2260 code.' })
 @Entity('jurisdiction')
 export class Jurisdiction {
   @Field(() => ID, { description: 'GB/T 2260 行政区划代码（6 位）。The 6-digit GB/T 2260 division code.' })

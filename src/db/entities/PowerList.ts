@@ -1,5 +1,6 @@
 import { Entity, PrimaryColumn, Column, Index, ManyToOne, JoinColumn } from 'typeorm';
 import { Jurisdiction } from './Jurisdiction';
+import { Node } from '../../graphql/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISO } from '../../graphql/scalars';
 import type { ImportReport, ImportWarning } from '../../domain/records';
@@ -98,7 +99,7 @@ export class ImportReportType {
   }
 }
 
-@ObjectType({ description: '一份导入的权责清单文档。One imported 权责清单 document.' })
+@ObjectType({ implements: Node, description: '一份导入的权责清单文档。One imported 权责清单 document.' })
 @Entity('power_list')
 export class PowerList {
   @Field(() => ID, { description: '稳定 ID：由区划、部门和标题导出。Stable ID derived from jurisdiction, department and title.' })

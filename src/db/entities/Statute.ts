@@ -1,7 +1,8 @@
 import { Entity, PrimaryColumn, Column, Index } from 'typeorm';
+import { Node } from '../../graphql/node';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: '法律、法规、规章或规范性文件。A statute or normative document cited by lists.' })
+@ObjectType({ implements: Node, description: '法律、法规、规章或规范性文件。A statute or normative document cited by lists.' })
 @Entity('statute')
 export class Statute {
   @Field(() => ID, { description: '稳定 ID：由规范化标题导出。Stable ID derived from the normalised title.' })

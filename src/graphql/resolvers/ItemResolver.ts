@@ -3,39 +3,81 @@ import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList } from '../
 import type { PowerType } from '../../domain/powerTypes';
 import { PowerTypeEnum } from '../enums';
 import type { Context } from '../loaders';
-import { ITEM_ORDER, ItemConnection, keysetPage, MAX_PAGE } from '../connection';
+import { AFTER_DESCRIPTION, containsPattern, FIRST_DESCRIPTION, ITEM_ORDER, ItemConnection, keysetPage, PageInfo, type Page } from '../connection';
+import { localIdOf, toGlobalId } from '../node';
+import { findStatute } from './StatuteResolver';
 
-@ObjectType({ description: '引用了相同条款的另一事项（跨清单、跨区划）。Another item citing an article this item cites.' })
-export class RelatedItem {
+@ObjectType({ description: '相关事项连接中的一条边：另一事项，及两者共同引用的条款。An edge to another item citing an article this item cites, with the articles both cite.' })
+export class RelatedItemEdge {
+  @Field({ description: '不透明游标。Opaque cursor.' })
+  cursor: string;
   @Field(() => Item, { description: '另一事项。The other item.' })
-  item: Item;
-  @Field(() => [Article], { description: '两者共同引用的条款。The articles both items cite.' })
-  articles: Article[];
+  node: Item;
+  /** The item whose related items these are. */
+  sourceId: string;
+}
+
+@ObjectType({ description: '相关事项的分页连接（Relay），按区划、清单、顺序排列。A Relay connection of related items, in (jurisdiction, list, position) order.' })
+export class RelatedItemConnection {
+  @Field(() => [RelatedItemEdge], { description: '本页的边。Edges of this page.' })
+  edges: RelatedItemEdge[];
+  @Field(() => PageInfo, { description: '分页信息。Page info.' })
+  pageInfo: PageInfo;
+  @Field(() => Int, { description: '相关事项总数。Total number of related items.' })
+  totalCount: number;
+}
+
+@Resolver(() => RelatedItemEdge)
+export class RelatedItemEdgeResolver {
+  @FieldResolver(() => [Article], { description: '两者共同引用的条款，按 ID 排序。The articles both items cite.' })
+  async articles(@Root() e: RelatedItemEdge, @Ctx() ctx: Context): Promise<Article[]> {
+    const ids = await ctx.loaders.sharedArticles.load(`${e.sourceId}|${e.node.id}`);
+    return (await ctx.loaders.article.loadMany(ids)).filter((a): a is Article => a instanceof Article);
+  }
 }
 
 @Resolver(() => Item)
 export class ItemResolver {
-  @Query(() => Item, { nullable: true, description: '按 ID 查找事项。An item by ID.' })
-  item(@Arg('id', () => ID, { description: '事项 ID。Item ID.' }) id: string, @Ctx() ctx: Context): Promise<Item | null> {
-    return ctx.loaders.item.load(id);
+  @Query(() => Item, { nullable: true, description: '按全局 ID 查找事项。An item by its global ID.' })
+  item(@Arg('id', () => ID, { description: '事项的全局 ID。The item\'s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Item | null> {
+    return ctx.loaders.item.load(localIdOf(id, 'Item'));
   }
 
-  @Query(() => ItemConnection, { description: '事项，可按区划和权力类型过滤，按区划、清单、顺序排列。Items, filtered by jurisdiction and power type, in (jurisdiction, list, position) order.' })
+  @Query(() => ItemConnection, { description: '事项，按条件过滤（同时满足），按区划、清单、顺序排列。Items matching every filter given, in (jurisdiction, list, position) order.' })
   async items(
     @Ctx() ctx: Context,
-    @Arg('jurisdictionCode', () => String, { nullable: true, description: '区划代码。Jurisdiction code.' }) jurisdictionCode?: string | null,
+    @Arg('jurisdictionCode', () => ID, { nullable: true, description: '区划代码。Jurisdiction code.' }) jurisdictionCode?: string | null,
+    @Arg('includeDescendants', () => Boolean, { defaultValue: false, description: '与 jurisdictionCode 同用：含全部下级区划的事项。With jurisdictionCode: include every jurisdiction beneath.' }) includeDescendants = false,
     @Arg('powerType', () => PowerTypeEnum, { nullable: true, description: '权力类型。Power type.' }) powerType?: PowerType | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: `每页条数（最多 ${MAX_PAGE}）。Page size, at most ${MAX_PAGE}.` }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor。endCursor of the previous page.' }) after?: string | null,
-  ): Promise<ItemConnection> {
+    @Arg('listId', () => ID, { nullable: true, description: '清单的全局 ID。Global ID of a list.' }) listId?: string | null,
+    @Arg('statute', () => String, { nullable: true, description: '引用该法规（任一写法的标题）。Citing this statute (title in any spelling).' }) statute?: string | null,
+    @Arg('articleId', () => ID, { nullable: true, description: '引用该条（条款的全局 ID）。Citing this article (its global ID).' }) articleId?: string | null,
+    @Arg('text', () => String, { nullable: true, description: '名称中的文字（全文检索见 searchItems）。Text in the name (see searchItems for full text).' }) text?: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Item>> {
+    const codes = jurisdictionCode ? [jurisdictionCode, ...(includeDescendants ? (await ctx.loaders.descendants.load(jurisdictionCode)).map((d) => d.code) : [])] : null;
+    const list = listId ? localIdOf(listId, 'PowerList') : null;
+    const article = articleId ? localIdOf(articleId, 'Article') : null;
+    const statuteRow = statute ? await findStatute(ctx, statute) : null;
+    if (statute && !statuteRow) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: !!after, startCursor: null, endCursor: null } };
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(Item, 'i');
-      if (jurisdictionCode) q.andWhere('i.jurisdiction_code = :jc', { jc: jurisdictionCode });
+      if (codes) q.andWhere(codes.length === 1 ? 'i.jurisdiction_code = :jc' : 'i.jurisdiction_code IN (:...codes)', { jc: codes[0], codes });
       // Power types are stored as a JSON array of enum names; a quoted name cannot match inside another.
       if (powerType) q.andWhere('CAST(i.power_types AS TEXT) LIKE :pt', { pt: `%"${powerType}"%` });
+      if (list) q.andWhere('i.list_id = :list', { list });
+      if (statuteRow) q.andWhere('EXISTS (SELECT 1 FROM citation c WHERE c.item_id = i.id AND c.statute_id = :sid)', { sid: statuteRow.id });
+      if (article) q.andWhere('EXISTS (SELECT 1 FROM citation ca WHERE ca.item_id = i.id AND ca.article_id = :aid)', { aid: article });
+      if (text?.trim()) q.andWhere("i.name LIKE :text ESCAPE '\\'", { text: containsPattern(text.trim()) });
       return q;
     };
     return keysetPage(filtered, ITEM_ORDER, first, after);
+  }
+
+  @FieldResolver(() => ID, { description: '全局 ID：由区划、部门、权力类型、名称和子项导出，重新导入不变。Global ID, derived from jurisdiction, department, power type, name and sub-item: stable across re-imports.' })
+  id(@Root() i: Item): string {
+    return toGlobalId('Item', i.id);
   }
 
   @FieldResolver(() => PowerList, { description: '事项所在清单。The list the item was read from.' })
@@ -58,19 +100,14 @@ export class ItemResolver {
     return ctx.loaders.citationsOfItem.load(i.id);
   }
 
-  @FieldResolver(() => [RelatedItem], { description: '引用了相同条款的其他事项（跨区划）。Other items, in any jurisdiction, citing an article this item cites.' })
-  async relatedItems(@Root() i: Item, @Ctx() ctx: Context): Promise<RelatedItem[]> {
-    const rows = await ctx.loaders.relatedOfItem.load(i.id);
-    const byItem = new Map<string, { item: Item; articleIds: string[] }>();
-    for (const r of rows) {
-      const g = byItem.get(r.item.id) ?? byItem.set(r.item.id, { item: r.item, articleIds: [] }).get(r.item.id)!;
-      if (!g.articleIds.includes(r.articleId)) g.articleIds.push(r.articleId);
-    }
-    return Promise.all(
-      [...byItem.values()].map(async (g) => ({
-        item: g.item,
-        articles: (await ctx.loaders.article.loadMany(g.articleIds)).filter((a): a is Article => a instanceof Article),
-      })),
-    );
+  @FieldResolver(() => RelatedItemConnection, { description: '引用了相同条款的其他事项（跨清单、跨区划），及共同引用的条款。Other items, in any list or jurisdiction, citing an article this item cites, with the articles shared.' })
+  async relatedItems(
+    @Root() i: Item,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<RelatedItemConnection> {
+    const page = await ctx.loaders.pages.relatedItems.load({ parent: i.id, first, after });
+    return { ...page, edges: page.edges.map((e) => Object.assign(new RelatedItemEdge(), { ...e, sourceId: i.id })) };
   }
 }

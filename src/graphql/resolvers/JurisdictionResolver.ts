@@ -2,7 +2,8 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, R
 import { In } from 'typeorm';
 import { Item, ItemLevel, Jurisdiction, PowerList } from '../../db/entities';
 import { levelsBelow, levelsNamedByBody, type LevelKind } from '../../domain/levels';
-import { containsPattern, ITEM_ORDER, ItemConnection, keysetPage, MAX_PAGE } from '../connection';
+import { AFTER_DESCRIPTION, checkFirst, connectionType, containsPattern, FIRST_DESCRIPTION, ITEM_ORDER, ItemConnection, JurisdictionConnection, keysetPage, pageArray, PowerListConnection, type Page } from '../connection';
+import { toGlobalId } from '../node';
 import { LevelEnum } from '../enums';
 import type { Context } from '../loaders';
 
@@ -29,7 +30,12 @@ export class EffectiveItem {
   from: Jurisdiction;
   @Field(() => ItemLevel, { nullable: true, description: '指派到本层级的层级行（LEVEL_ROW 时）。The level row assigning it (LEVEL_ROW only).' })
   levelRow: ItemLevel | null;
+  /** 0 for the place's own items, 1 for its parent's, 2 for the grandparent's: the first part of the cursor. */
+  distance: number;
 }
+
+export const EffectiveItemConnection = connectionType(EffectiveItem, 'EffectiveItem', '有效事项', 'effective items');
+const effectiveKey = (e: EffectiveItem) => [e.distance, e.item.jurisdictionCode, e.item.listId, e.item.position];
 
 async function ancestorsOf(j: Jurisdiction, ctx: Context): Promise<Jurisdiction[]> {
   const chain: Jurisdiction[] = [];
@@ -51,15 +57,15 @@ async function ancestorsOf(j: Jurisdiction, ctx: Context): Promise<Jurisdiction[
 export async function effectiveItemsOf(j: Jurisdiction, ctx: Context): Promise<EffectiveItem[]> {
   const ancestors = (await ancestorsOf(j, ctx)).reverse();
   const [own, ...above] = await Promise.all([j, ...ancestors].map((a) => ctx.loaders.itemsOfJurisdiction.load(a.code)));
-  const out: EffectiveItem[] = own.map((item) => ({ item, origin: 'OWN', from: j, levelRow: null }));
+  const out: EffectiveItem[] = own.map((item) => ({ item, origin: 'OWN', from: j, levelRow: null, distance: 0 }));
   const levels = await Promise.all(above.map((items) => Promise.all(items.map((i) => ctx.loaders.levelsOfItem.load(i.id)))));
   ancestors.forEach((a, ai) => {
     if (!levelsBelow(a.level).includes(j.level)) return;
     above[ai].forEach((item, ii) => {
       const rows = levels[ai][ii];
       const row = rows.find((r) => r.level === j.level);
-      if (row) out.push({ item, origin: 'LEVEL_ROW', from: a, levelRow: row });
-      else if (!rows.some((r) => r.level) && levelsNamedByBody(item.body)?.includes(j.level)) out.push({ item, origin: 'EVERY_LEVEL', from: a, levelRow: null });
+      if (row) out.push({ item, origin: 'LEVEL_ROW', from: a, levelRow: row, distance: ai + 1 });
+      else if (!rows.some((r) => r.level) && levelsNamedByBody(item.body)?.includes(j.level)) out.push({ item, origin: 'EVERY_LEVEL', from: a, levelRow: null, distance: ai + 1 });
     });
   });
   return out;
@@ -72,20 +78,30 @@ export class JurisdictionResolver {
     return ctx.loaders.jurisdiction.load(code);
   }
 
-  @Query(() => [Jurisdiction], { description: '区划，按条件过滤（条件同时满足），按代码排序；不给条件时为全部区划。Jurisdictions matching every filter given, by code; all of them when none is given.' })
+  @Query(() => JurisdictionConnection, { description: '区划，按条件过滤（条件同时满足），按代码排序；不给条件时为全部区划。Jurisdictions matching every filter given, by code; all of them when none is given.' })
   jurisdictions(
     @Ctx() ctx: Context,
     @Arg('level', () => LevelEnum, { nullable: true, description: '层级。Level.' }) level?: LevelKind | null,
     @Arg('parentCode', () => ID, { nullable: true, description: '上级区划代码：只要其直属下级。Only the direct children of this code.' }) parentCode?: string | null,
     @Arg('hasLists', () => Boolean, { nullable: true, description: 'true：只要自己发布了清单的；false：只要没有的。true: only those with lists of their own; false: only those without.' }) hasLists?: boolean | null,
     @Arg('name', () => String, { nullable: true, description: '名称或简称中的文字，如“伊犁”“尼勒克”。Text in the name or short name.' }) name?: string | null,
-  ): Promise<Jurisdiction[]> {
-    const q = ctx.ds.manager.createQueryBuilder(Jurisdiction, 'j').orderBy('j.code', 'ASC');
-    if (level) q.andWhere('j.level = :level', { level });
-    if (parentCode) q.andWhere('j.parent_code = :parentCode', { parentCode });
-    if (hasLists != null) q.andWhere(`${hasLists ? '' : 'NOT '}EXISTS (SELECT 1 FROM power_list l WHERE l.jurisdiction_code = j.code)`);
-    if (name?.trim()) q.andWhere("(j.name LIKE :name ESCAPE '\\' OR j.short_name LIKE :name ESCAPE '\\')", { name: containsPattern(name.trim()) });
-    return q.getMany();
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Jurisdiction>> {
+    const filtered = () => {
+      const q = ctx.ds.manager.createQueryBuilder(Jurisdiction, 'j');
+      if (level) q.andWhere('j.level = :level', { level });
+      if (parentCode) q.andWhere('j.parent_code = :parentCode', { parentCode });
+      if (hasLists != null) q.andWhere(`${hasLists ? '' : 'NOT '}EXISTS (SELECT 1 FROM power_list l WHERE l.jurisdiction_code = j.code)`);
+      if (name?.trim()) q.andWhere("(j.name LIKE :name ESCAPE '\\' OR j.short_name LIKE :name ESCAPE '\\')", { name: containsPattern(name.trim()) });
+      return q;
+    };
+    return keysetPage(filtered, { columns: ['j.code'], key: (j) => [j.code] }, first, after);
+  }
+
+  @FieldResolver(() => ID, { description: '全局 ID。Global ID.' })
+  id(@Root() j: Jurisdiction): string {
+    return toGlobalId('Jurisdiction', j.code);
   }
 
   @FieldResolver(() => Jurisdiction, { nullable: true, description: '上级区划。The parent jurisdiction; null for a province.' })
@@ -113,9 +129,14 @@ export class JurisdictionResolver {
     return level ? all.filter((d) => d.level === level) : all;
   }
 
-  @FieldResolver(() => [PowerList], { description: '本区划的权责清单。Lists published for this jurisdiction.' })
-  lists(@Root() j: Jurisdiction, @Ctx() ctx: Context): Promise<PowerList[]> {
-    return ctx.loaders.listsOfJurisdiction.load(j.code);
+  @FieldResolver(() => PowerListConnection, { description: '本区划的权责清单，按部门排序。Lists published for this jurisdiction, by department.' })
+  lists(
+    @Root() j: Jurisdiction,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<PowerList>> {
+    return ctx.loaders.pages.listsOfJurisdiction.load({ parent: j.code, first, after });
   }
 
   @FieldResolver(() => Int, { description: '清单数，可含全部下级。Number of lists, optionally with every jurisdiction beneath.' })
@@ -132,17 +153,24 @@ export class JurisdictionResolver {
     @Root() j: Jurisdiction,
     @Ctx() ctx: Context,
     @Arg('includeDescendants', { defaultValue: false, description: '含全部下级区划的事项。Include the items of every jurisdiction beneath.' }) includeDescendants: boolean,
-    @Arg('first', () => Int, { defaultValue: 20, description: `每页条数（最多 ${MAX_PAGE}）。Page size, at most ${MAX_PAGE}.` }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor。endCursor of the previous page.' }) after?: string | null,
-  ): Promise<ItemConnection> {
-    if (!after && first >= 0 && first <= MAX_PAGE) return ctx.loaders.firstItemPage.load({ code: j.code, includeDescendants, first });
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Item>> {
+    checkFirst(first);
+    if (!after) return ctx.loaders.firstItemPage.load({ code: j.code, includeDescendants, first });
     // Later pages are asked for one node at a time.
     const codes = [j.code, ...(includeDescendants ? (await ctx.loaders.descendants.load(j.code)).map((d) => d.code) : [])];
     return keysetPage(() => ctx.ds.manager.createQueryBuilder(Item, 'i').where({ jurisdictionCode: In(codes) }), ITEM_ORDER, first, after);
   }
 
-  @FieldResolver(() => [EffectiveItem], { description: '对本区划有效的事项：自己清单的，加上上级清单指派到本层级的。Items that apply here: its own, then those its ancestors\' lists assign to its level.' })
-  effectiveItems(@Root() j: Jurisdiction, @Ctx() ctx: Context): Promise<EffectiveItem[]> {
-    return effectiveItemsOf(j, ctx);
+  @FieldResolver(() => EffectiveItemConnection, { description: '对本区划有效的事项：自己清单的，加上上级清单指派到本层级的（近的上级在前）。Items that apply here: its own, then those its ancestors\' lists assign to its level, nearest ancestor first.' })
+  async effectiveItems(
+    @Root() j: Jurisdiction,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<EffectiveItem>> {
+    checkFirst(first);
+    return pageArray(await effectiveItemsOf(j, ctx), effectiveKey, 4, first, after);
   }
 }

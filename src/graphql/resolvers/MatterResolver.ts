@@ -4,7 +4,8 @@ import { consistency, type Aspect, type Difference } from '../../domain/matters'
 import type { LevelKind } from '../../domain/levels';
 import { formatArticleLabel } from '../../domain/numerals';
 import { POWER_TYPE_NAMES, type PowerType } from '../../domain/powerTypes';
-import { decodeCursor, encodeCursor, MAX_PAGE, PageInfo } from '../connection';
+import { AFTER_DESCRIPTION, checkFirst, connectionType, decodeCursor, encodeCursor, FIRST_DESCRIPTION, ItemConnection, JurisdictionConnection, pageArray, pageInfo, PageInfo, type Page } from '../connection';
+import { localIdOf, Node, toGlobalId } from '../node';
 import { LevelEnum, PowerTypeEnum } from '../enums';
 import { badUserInput } from '../errors';
 import type { Context } from '../loaders';
@@ -35,9 +36,9 @@ registerEnumType(GapReasonEnum, {
 });
 
 /** The root of every Matter field: the grouped entry from the index. */
-@ObjectType({ description: '事项归并：不同清单中同一项权力。A matter: one power as different lists name it.' })
+@ObjectType({ implements: Node, description: '事项归并：不同清单中同一项权力。A matter: one power as different lists name it.' })
 export class Matter {
-  @Field(() => ID, { description: '稳定 ID：由归并锚点导出。Stable ID derived from the group\'s anchor.' })
+  /** Local ID (from the group's anchor); `id` in the API is the global one. */
   id: string;
   entry: MatterEntry;
 }
@@ -156,9 +157,18 @@ function compareEntries(a: MatterEntry, b: MatterEntry): number {
   return compareKeys(sortKey(a), sortKey(b));
 }
 
-async function loadItems(ids: string[], ctx: Context): Promise<Item[]> {
-  return (await ctx.loaders.item.loadMany(ids)).filter((i): i is Item => i instanceof Item);
+export const MatterItemConnection = connectionType(MatterItem, 'MatterItem', '归并成员', 'member items');
+export const MatterGapConnection = connectionType(MatterGap, 'MatterGap', '缺项', 'gaps');
+
+/** A page of jurisdictions out of sorted codes, loaded for the page only. */
+async function jurisdictionPage(codes: string[], ctx: Context, first: number, after?: string | null): Promise<Page<Jurisdiction>> {
+  const page = pageArray(codes, (c) => [c], 1, first, after);
+  const rows = await ctx.loaders.jurisdiction.loadMany(page.edges.map((e) => e.node));
+  return { ...page, edges: page.edges.flatMap((e, i) => (rows[i] instanceof Jurisdiction ? [{ cursor: e.cursor, node: rows[i] as Jurisdiction }] : [])) };
 }
+
+/** The matter order (most places first, then ID) as an ascending key, for in-memory pages. */
+const ascendingKey = (m: MatterEntry): [number, string] => [-m.jurisdictionCodes.length, m.id];
 
 async function loadJurisdictions(codes: string[], ctx: Context): Promise<Jurisdiction[]> {
   return (await ctx.loaders.jurisdiction.loadMany(codes)).filter((j): j is Jurisdiction => j instanceof Jurisdiction);
@@ -194,7 +204,7 @@ export async function gapsOf(j: Jurisdiction, ctx: Context): Promise<MatterGap[]
 export class MatterResolver {
   @Query(() => Matter, { nullable: true, description: '按 ID 查找事项归并。A matter by ID.' })
   async matter(@Arg('id', () => ID, { description: '事项归并 ID。Matter ID.' }) id: string, @Ctx() ctx: Context): Promise<Matter | null> {
-    const entry = (await ctx.matters()).byId.get(id);
+    const entry = (await ctx.matters()).byId.get(localIdOf(id, 'Matter'));
     return entry ? toMatter(entry) : null;
   }
 
@@ -202,10 +212,10 @@ export class MatterResolver {
   async matters(
     @Ctx() ctx: Context,
     @Arg('filter', () => MatterFilter, { nullable: true, description: '过滤条件。Filters.' }) filter?: MatterFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: `每页条数（最多 ${MAX_PAGE}）。Page size, at most ${MAX_PAGE}.` }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor。endCursor of the previous page.' }) after?: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
   ): Promise<MatterConnection> {
-    if (first < 0 || first > MAX_PAGE) throw badUserInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
+    checkFirst(first);
     const index = await ctx.matters();
     let places: Set<string> | null = null;
     if (filter?.jurisdictionCode) {
@@ -236,7 +246,12 @@ export class MatterResolver {
     }
     const page = matches.slice(start, start + first);
     const edges = page.map((m) => ({ node: toMatter(m), cursor: encodeCursor(sortKey(m)) }));
-    return { edges, totalCount: matches.length, pageInfo: { hasNextPage: start + first < matches.length, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { edges, totalCount: matches.length, pageInfo: pageInfo(edges, start + first < matches.length, after) };
+  }
+
+  @FieldResolver(() => ID, { description: '全局 ID：由归并锚点导出，数据不变则不变。Global ID, derived from the group\'s anchor.' })
+  id(@Root() m: Matter): string {
+    return toGlobalId('Matter', m.id);
   }
 
   @FieldResolver(() => String, { description: '名称：成员中最常见的写法（并列取锚点的）。The name most members give (the anchor\'s on a tie).' })
@@ -247,16 +262,29 @@ export class MatterResolver {
     return [...counts].sort((a, b) => b[1] - a[1] || Number(b[0] === anchor) - Number(a[0] === anchor))[0][0];
   }
 
-  @FieldResolver(() => [MatterItem], { description: '成员事项，锚点在前。Member items, the anchor first.' })
-  async items(@Root() m: Matter, @Ctx() ctx: Context): Promise<MatterItem[]> {
-    const members = m.entry.group.members;
-    const items = await ctx.loaders.item.loadMany(members.map((x) => x.member.id));
-    return members.flatMap((x, i) => (items[i] instanceof Item ? [{ item: items[i] as Item, score: x.score, evidence: x.evidence }] : []));
+  @FieldResolver(() => MatterItemConnection, { description: '成员事项：锚点在前，其余按区划代码。Member items: the anchor first, then by jurisdiction code.' })
+  async items(
+    @Root() m: Matter,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<MatterItem>> {
+    const anchor = m.entry.group.anchor.id;
+    const key = (x: (typeof m.entry.group.members)[number]) => [x.member.id === anchor ? 0 : 1, x.member.jurisdictionCode, x.member.id];
+    const sorted = [...m.entry.group.members].sort((a, b) => { const ka = key(a), kb = key(b); return ka < kb ? -1 : ka > kb ? 1 : 0; });
+    const page = pageArray(sorted, key, 3, first, after);
+    const items = await ctx.loaders.item.loadMany(page.edges.map((e) => e.node.member.id));
+    return { ...page, edges: page.edges.flatMap((e, i) => (items[i] instanceof Item ? [{ cursor: e.cursor, node: { item: items[i] as Item, score: e.node.score, evidence: e.node.evidence } }] : [])) };
   }
 
-  @FieldResolver(() => [Jurisdiction], { description: '涉及的区划，按代码排序。Jurisdictions whose lists hold a member, by code.' })
-  jurisdictions(@Root() m: Matter, @Ctx() ctx: Context): Promise<Jurisdiction[]> {
-    return loadJurisdictions(m.entry.jurisdictionCodes, ctx);
+  @FieldResolver(() => JurisdictionConnection, { description: '涉及的区划，按代码排序。Jurisdictions whose lists hold a member, by code.' })
+  jurisdictions(
+    @Root() m: Matter,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Jurisdiction>> {
+    return jurisdictionPage([...m.entry.jurisdictionCodes].sort(), ctx, first, after);
   }
 
   @FieldResolver(() => Int, { description: '成员事项数。Number of member items.' })
@@ -313,27 +341,51 @@ export class ItemMatterResolver {
 
 @Resolver(() => Jurisdiction)
 export class JurisdictionMatterResolver {
-  @FieldResolver(() => [Matter], { description: '本区划自己的清单所涉及的事项归并。Matters this jurisdiction\'s own lists take part in.' })
-  async matters(@Root() j: Jurisdiction, @Ctx() ctx: Context): Promise<Matter[]> {
-    return [...((await ctx.matters()).byJurisdiction.get(j.code) ?? [])].sort(compareEntries).map(toMatter);
+  @FieldResolver(() => MatterConnection, { description: '本区划自己的清单所涉及的事项归并，涉及区划多的在前。Matters this jurisdiction\'s own lists take part in, those spanning most places first.' })
+  async matters(
+    @Root() j: Jurisdiction,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Matter>> {
+    const entries = [...((await ctx.matters()).byJurisdiction.get(j.code) ?? [])].sort(compareEntries);
+    const page = pageArray(entries, ascendingKey, 2, first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toMatter(e.node) })) };
   }
 
-  @FieldResolver(() => [MatterGap], { description: '本区划自己的清单缺少、而上级指派到本层级或同级区划列出的事项。Matters its ancestors assign to its level, or its siblings list, that its own list lacks.' })
-  gaps(@Root() j: Jurisdiction, @Ctx() ctx: Context): Promise<MatterGap[]> {
-    return gapsOf(j, ctx);
+  @FieldResolver(() => MatterGapConnection, { description: '本区划自己的清单缺少、而上级指派到本层级或同级区划列出的事项，理由多的在前。Matters its ancestors assign to its level, or its siblings list, that its own list lacks; those with most reasons first.' })
+  async gaps(
+    @Root() j: Jurisdiction,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<MatterGap>> {
+    return pageArray(await gapsOf(j, ctx), (g) => [-g.reasons.length, -g.siblings.length, ...ascendingKey(g.matter.entry)], 4, first, after);
   }
 }
 
 @Resolver(() => MatterVariant)
 export class MatterVariantResolver {
-  @FieldResolver(() => [Item], { description: '采用此写法的事项。Items giving it.' })
-  items(@Root() v: MatterVariant, @Ctx() ctx: Context): Promise<Item[]> {
-    return loadItems(v.memberIds, ctx);
+  @FieldResolver(() => ItemConnection, { description: '采用此写法的事项，按 ID 排序。Items giving it, by ID.' })
+  async items(
+    @Root() v: MatterVariant,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Item>> {
+    const page = pageArray([...v.memberIds].sort(), (id) => [id], 1, first, after);
+    const rows = await ctx.loaders.item.loadMany(page.edges.map((e) => e.node));
+    return { ...page, edges: page.edges.flatMap((e, i) => (rows[i] instanceof Item ? [{ cursor: e.cursor, node: rows[i] as Item }] : [])) };
   }
 
-  @FieldResolver(() => [Jurisdiction], { description: '采用此写法的区划，按代码排序。Jurisdictions giving it, by code.' })
-  jurisdictions(@Root() v: MatterVariant, @Ctx() ctx: Context): Promise<Jurisdiction[]> {
-    return loadJurisdictions(v.jurisdictionCodes, ctx);
+  @FieldResolver(() => JurisdictionConnection, { description: '采用此写法的区划，按代码排序。Jurisdictions giving it, by code.' })
+  jurisdictions(
+    @Root() v: MatterVariant,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Jurisdiction>> {
+    return jurisdictionPage(v.jurisdictionCodes, ctx, first, after);
   }
 
   @FieldResolver(() => Int, { description: '采用此写法的区划数。Number of jurisdictions giving it.' })

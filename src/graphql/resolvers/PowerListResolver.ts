@@ -1,19 +1,30 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Item, Jurisdiction, PowerList } from '../../db/entities';
 import { ImportReportType } from '../../db/entities/PowerList';
 import type { Context } from '../loaders';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, ItemConnection, keysetPage, PowerListConnection, type Page } from '../connection';
+import { toGlobalId } from '../node';
 
 @Resolver(() => PowerList)
 export class PowerListResolver {
-  @Query(() => [PowerList], { description: '全部已导入清单，可按区划过滤。Every imported list, optionally for one jurisdiction.' })
+  @Query(() => PowerListConnection, { description: '已导入的清单，可按区划过滤，按区划、部门排序。Imported lists, optionally of one jurisdiction, by jurisdiction and department.' })
   lists(
     @Ctx() ctx: Context,
-    @Arg('jurisdictionCode', () => String, { nullable: true, description: '区划代码。Jurisdiction code.' }) jurisdictionCode?: string | null,
-  ): Promise<PowerList[]> {
-    return ctx.ds.manager.find(PowerList, {
-      where: jurisdictionCode ? { jurisdictionCode } : {},
-      order: { jurisdictionCode: 'ASC', department: 'ASC', id: 'ASC' },
-    });
+    @Arg('jurisdictionCode', () => ID, { nullable: true, description: '区划代码。Jurisdiction code.' }) jurisdictionCode?: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<PowerList>> {
+    const filtered = () => {
+      const q = ctx.ds.manager.createQueryBuilder(PowerList, 'l');
+      if (jurisdictionCode) q.andWhere('l.jurisdiction_code = :jc', { jc: jurisdictionCode });
+      return q;
+    };
+    return keysetPage(filtered, { columns: ['l.jurisdiction_code', 'l.department', 'l.id'], key: (l) => [l.jurisdictionCode, l.department, l.id] }, first, after);
+  }
+
+  @FieldResolver(() => ID, { description: '全局 ID。Global ID.' })
+  id(@Root() l: PowerList): string {
+    return toGlobalId('PowerList', l.id);
   }
 
   @FieldResolver(() => Jurisdiction, { description: '清单所属区划。The jurisdiction whose list this is.' })
@@ -26,8 +37,13 @@ export class PowerListResolver {
     return l.report ? ImportReportType.from(l.report) : null;
   }
 
-  @FieldResolver(() => [Item], { description: '清单中的事项，按原顺序。The list\'s items, in document order.' })
-  items(@Root() l: PowerList, @Ctx() ctx: Context): Promise<Item[]> {
-    return ctx.loaders.itemsOfList.load(l.id);
+  @FieldResolver(() => ItemConnection, { description: '清单中的事项，按原顺序。The list\'s items, in document order.' })
+  items(
+    @Root() l: PowerList,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Item>> {
+    return ctx.loaders.pages.itemsOfList.load({ parent: l.id, first, after });
   }
 }

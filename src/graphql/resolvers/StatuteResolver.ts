@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { CitationStatusEnum } from '../enums';
 import type { CitationStatus } from '../../domain/records';
 
@@ -9,7 +9,8 @@ import { articleIdFor, statuteIdFor } from '../../db/ids';
 import { categoriesConflict, normaliseStatuteTitle } from '../../domain/statuteTitles';
 import { formatArticleLabel } from '../../domain/numerals';
 import type { Context } from '../loaders';
-import { containsPattern, keysetPage, MAX_PAGE, StatuteConnection } from '../connection';
+import { AFTER_DESCRIPTION, ArticleConnection, CitationConnection, connectionType, containsPattern, FIRST_DESCRIPTION, ItemConnection, JurisdictionConnection, keysetPage, pageArray, StatuteConnection, type Page } from '../connection';
+import { toGlobalId } from '../node';
 
 @ObjectType({ description: '清单为某条给出的一种表述及其次数。One wording the lists give for an article, and how many citations give it.' })
 export class ArticleQuote {
@@ -43,6 +44,23 @@ export class CitationIssue {
   ownScore: number | null;
 }
 
+export const CitationIssueConnection = connectionType(CitationIssue, 'CitationIssue', '待核对引用', 'citations to check');
+
+/** A statute by title in any spelling the lists use: normalised first, then among the spellings kept as aliases. */
+export async function findStatute(ctx: Context, title: string): Promise<Statute | null> {
+  const normalised = normaliseStatuteTitle(title).title;
+  const direct = await ctx.loaders.statute.load(statuteIdFor(normalised));
+  if (direct) return direct;
+  // A spelling the normaliser does not fold, but a list used: look among aliases.
+  const bare = title.trim().replace(/^《|》$/g, '');
+  if (!bare) return null;
+  const candidates = await ctx.ds.manager
+    .createQueryBuilder(Statute, 's')
+    .where("CAST(s.aliases AS TEXT) LIKE :t ESCAPE '\\'", { t: containsPattern(bare) })
+    .getMany();
+  return candidates.find((s) => s.aliases.includes(bare) || s.title === bare) ?? null;
+}
+
 async function suspectOf(c: Citation, ctx: Context) {
   if (!c.articleId || !c.quoted) return null;
   return (await ctx.loaders.statuteAnalysis.load(c.statuteId)).suspects.find((s) => s.citationId === c.id) ?? null;
@@ -50,41 +68,43 @@ async function suspectOf(c: Citation, ctx: Context) {
 
 @Resolver(() => Statute)
 export class StatuteResolver {
-  @Query(() => [CitationIssue], { description: '需要核对的引用：条号可疑的、标题经更正的。Citations to check: suspect article numbers and corrected titles.' })
+  @Query(() => CitationIssueConnection, { description: '需要核对的引用：条号可疑的在前，其后是标题经更正的。Citations to check: suspect article numbers first, then corrected titles.' })
   async citationIssues(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 50, description: '最多返回条数（≤ 100）。At most this many (≤ 100).' }) first = 50,
-  ): Promise<CitationIssue[]> {
-    const n = Math.max(0, Math.min(first, 100));
-    const statutes = await ctx.ds.manager.find(Statute, { select: { id: true }, order: { title: 'ASC' } });
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<CitationIssue>> {
+    const statutes = await ctx.ds.manager.find(Statute, { select: { id: true } });
     const issues: CitationIssue[] = [];
     for (const analysis of await ctx.loaders.statuteAnalysis.loadMany(statutes.map((s) => s.id))) {
       if (analysis instanceof Error) throw analysis;
       const citations = await ctx.loaders.citation.loadMany(analysis.suspects.map((s) => s.citationId));
-      for (const [k, s] of analysis.suspects.entries()) {
+      const likely = await ctx.loaders.article.loadMany(analysis.suspects.map((s, k) => (citations[k] instanceof Citation ? articleIdFor((citations[k] as Citation).statuteId, s.likelyArticle) : '')));
+      analysis.suspects.forEach((s, k) => {
         const citation = citations[k];
-        if (!(citation instanceof Citation)) continue;
-        issues.push({ kind: 'SUSPECT_ARTICLE', citation, likelyArticle: await ctx.loaders.article.load(articleIdFor(citation.statuteId, s.likelyArticle)), score: s.score, ownScore: s.ownScore });
-        if (issues.length >= n) return issues;
-      }
+        if (citation instanceof Citation) issues.push({ kind: 'SUSPECT_ARTICLE', citation, likelyArticle: likely[k] instanceof Article ? (likely[k] as Article) : null, score: s.score, ownScore: s.ownScore });
+      });
     }
-    const corrected = await ctx.ds.manager.find(Citation, { where: { status: 'CORRECTED_TITLE' }, order: { id: 'ASC' }, take: n - issues.length });
+    const corrected = await ctx.ds.manager.find(Citation, { where: { status: 'CORRECTED_TITLE' } });
     for (const citation of corrected) issues.push({ kind: 'CORRECTED_TITLE', citation, likelyArticle: null, score: null, ownScore: null });
-    return issues;
+    const key = (i: CitationIssue): [number, string] => [i.kind === 'SUSPECT_ARTICLE' ? 0 : 1, i.citation.id];
+    issues.sort((a, b) => key(a)[0] - key(b)[0] || (a.citation.id < b.citation.id ? -1 : a.citation.id > b.citation.id ? 1 : 0));
+    return pageArray(issues, key, 2, first, after);
   }
 
   @Query(() => Statute, { nullable: true, description: '按标题查找法规（任一写法，可带书名号）。A statute by title, in any spelling the lists use.' })
-  async statute(@Arg('title', { description: '标题，如《中华人民共和国社会保险法》或 社会保险法。Title in any spelling.' }) title: string, @Ctx() ctx: Context): Promise<Statute | null> {
-    const normalised = normaliseStatuteTitle(title).title;
-    const direct = await ctx.loaders.statute.load(statuteIdFor(normalised));
-    if (direct) return direct;
-    // A spelling the normaliser does not fold, but a list used: look among aliases.
-    const bare = title.trim().replace(/^《|》$/g, '');
-    const candidates = await ctx.ds.manager
-      .createQueryBuilder(Statute, 's')
-      .where("CAST(s.aliases AS TEXT) LIKE :t ESCAPE '\\'", { t: containsPattern(bare) })
-      .getMany();
-    return candidates.find((s) => s.aliases.includes(bare) || s.title === bare) ?? null;
+  statute(@Arg('title', { description: '标题，如《中华人民共和国社会保险法》或 社会保险法。Title in any spelling.' }) title: string, @Ctx() ctx: Context): Promise<Statute | null> {
+    return findStatute(ctx, title);
+  }
+
+  @Query(() => Article, { name: 'article', nullable: true, description: '按法规标题和条号查找一条（须被清单引用过）。An article by statute title and number (one some list cites).' })
+  async articleByNumber(
+    @Arg('statute', { description: '法规标题，任一写法。Statute title, any spelling.' }) statute: string,
+    @Arg('number', () => Int, { description: '条号，如 87。Article number.' }) number: number,
+    @Ctx() ctx: Context,
+  ): Promise<Article | null> {
+    const s = await findStatute(ctx, statute);
+    return s ? ctx.loaders.article.load(articleIdFor(s.id, number)) : null;
   }
 
   @Query(() => StatuteConnection, { description: '法规，可按标题或别名中的文字及类别过滤，按标题排序。Statutes, filtered by text in the title or any spelling and by category, by title.' })
@@ -92,9 +112,9 @@ export class StatuteResolver {
     @Ctx() ctx: Context,
     @Arg('search', () => String, { nullable: true, description: '标题或别名中的文字，如“社会保险”。Text in the title or any spelling.' }) search?: string | null,
     @Arg('category', () => String, { nullable: true, description: '类别：法律、行政法规、地方性法规、规章、规范性文件。Category, tagged or inferred.' }) category?: string | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: `每页条数（最多 ${MAX_PAGE}）。Page size, at most ${MAX_PAGE}.` }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor。endCursor of the previous page.' }) after?: string | null,
-  ): Promise<StatuteConnection> {
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Statute>> {
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(Statute, 's');
       if (search?.trim()) {
@@ -106,6 +126,11 @@ export class StatuteResolver {
       return q;
     };
     return keysetPage(filtered, { columns: ['s.title'], key: (st) => [st.title] }, first, after);
+  }
+
+  @FieldResolver(() => ID, { description: '全局 ID：由规范化标题导出。Global ID, derived from the normalised title.' })
+  id(@Root() s: Statute): string {
+    return toGlobalId('Statute', s.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '类别：清单标注的，未标注时为推断的。Category as the lists tag it, or as inferred when untagged.' })
@@ -133,14 +158,24 @@ export class StatuteResolver {
     return s.documentNumbers ?? [];
   }
 
-  @FieldResolver(() => [Item], { description: '引用本法规的全部事项（所有区划）。Every item, in every jurisdiction, citing this statute.' })
-  citedBy(@Root() s: Statute, @Ctx() ctx: Context): Promise<Item[]> {
-    return ctx.loaders.itemsCitingStatute.load(s.id);
+  @FieldResolver(() => ItemConnection, { description: '引用本法规的事项（所有区划），按区划、清单、顺序排列。Items, in every jurisdiction, citing this statute, in (jurisdiction, list, position) order.' })
+  citedBy(
+    @Root() s: Statute,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Item>> {
+    return ctx.loaders.pages.itemsCitingStatute.load({ parent: s.id, first, after });
   }
 
-  @FieldResolver(() => [Article], { description: '被引用过的条款，按条号排序。Articles cited, by number.' })
-  articles(@Root() s: Statute, @Ctx() ctx: Context): Promise<Article[]> {
-    return ctx.loaders.articlesOfStatute.load(s.id);
+  @FieldResolver(() => ArticleConnection, { description: '被引用过的条款，按条号排序。Articles cited, by number.' })
+  articles(
+    @Root() s: Statute,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Article>> {
+    return ctx.loaders.pages.articlesOfStatute.load({ parent: s.id, first, after });
   }
 
   @FieldResolver(() => Article, { nullable: true, description: '按条号取一条。One article by number.' })
@@ -151,6 +186,11 @@ export class StatuteResolver {
 
 @Resolver(() => Article)
 export class ArticleResolver {
+  @FieldResolver(() => ID, { description: '全局 ID：由法规和条号导出。Global ID, derived from statute and number.' })
+  id(@Root() a: Article): string {
+    return toGlobalId('Article', a.id);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: '清单给出的通行表述（最多引用采用的）；无引文时为空。The wording most citations give; null when none quotes it.' })
   async text(@Root() a: Article, @Ctx() ctx: Context): Promise<string | null> {
     return (await ctx.loaders.statuteAnalysis.load(a.statuteId)).articles.get(a.number)?.text ?? null;
@@ -172,20 +212,37 @@ export class ArticleResolver {
     return (await ctx.loaders.statute.load(a.statuteId))!;
   }
 
-  @FieldResolver(() => [Item], { description: '引用本条的全部事项（所有区划）。Every item, in every jurisdiction, citing this article.' })
-  items(@Root() a: Article, @Ctx() ctx: Context): Promise<Item[]> {
-    return ctx.loaders.itemsCitingArticle.load(a.id);
+  @FieldResolver(() => ItemConnection, { description: '引用本条的事项（所有区划），按区划、清单、顺序排列。Items, in every jurisdiction, citing this article, in (jurisdiction, list, position) order.' })
+  items(
+    @Root() a: Article,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Item>> {
+    return ctx.loaders.pages.itemsCitingArticle.load({ parent: a.id, first, after });
   }
 
-  @FieldResolver(() => [Jurisdiction], { description: '引用本条的区划，按代码排序。Jurisdictions whose lists cite this article, by code.' })
-  async jurisdictions(@Root() a: Article, @Ctx() ctx: Context): Promise<Jurisdiction[]> {
-    const codes = [...new Set((await ctx.loaders.itemsCitingArticle.load(a.id)).map((i) => i.jurisdictionCode))].sort();
-    return (await ctx.loaders.jurisdiction.loadMany(codes)).filter((j): j is Jurisdiction => j instanceof Jurisdiction);
+  @FieldResolver(() => JurisdictionConnection, { description: '引用本条的区划，按代码排序。Jurisdictions whose lists cite this article, by code.' })
+  async jurisdictions(
+    @Root() a: Article,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Jurisdiction>> {
+    const codes = await ctx.loaders.jurisdictionsCitingArticle.load(a.id);
+    const page = pageArray(codes, (c) => [c], 1, first, after);
+    const rows = await ctx.loaders.jurisdiction.loadMany(page.edges.map((e) => e.node));
+    return { ...page, edges: page.edges.flatMap((e, i) => (rows[i] instanceof Jurisdiction ? [{ cursor: e.cursor, node: rows[i] as Jurisdiction }] : [])) };
   }
 }
 
 @Resolver(() => Citation)
 export class CitationResolver {
+  @FieldResolver(() => ID, { description: '全局 ID（由事项和引用序号导出）。Global ID, from the item and the citation\'s position.' })
+  id(@Root() c: Citation): string {
+    return toGlobalId('Citation', c.id);
+  }
+
   @FieldResolver(() => Span, { description: '引用在清洗后字段文本中的位置。Where the citation sits in the cleaned field text.' })
   span(@Root() c: Citation): Span {
     return { start: c.start, end: c.end };
@@ -220,8 +277,15 @@ export class CitationResolver {
 
 @Resolver(() => ArticleQuote)
 export class ArticleQuoteResolver {
-  @FieldResolver(() => [Citation], { description: '给出此表述的引用。The citations giving this wording.' })
-  async citations(@Root() q: ArticleQuote, @Ctx() ctx: Context): Promise<Citation[]> {
-    return (await ctx.loaders.citation.loadMany(q.citationIds)).filter((c): c is Citation => c instanceof Citation);
+  @FieldResolver(() => CitationConnection, { description: '给出此表述的引用，按 ID 排序。The citations giving this wording, by ID.' })
+  async citations(
+    @Root() q: ArticleQuote,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ): Promise<Page<Citation>> {
+    const page = pageArray([...q.citationIds].sort(), (id) => [id], 1, first, after);
+    const rows = await ctx.loaders.citation.loadMany(page.edges.map((e) => e.node));
+    return { ...page, edges: page.edges.flatMap((e, i) => (rows[i] instanceof Citation ? [{ cursor: e.cursor, node: rows[i] as Citation }] : [])) };
   }
 }

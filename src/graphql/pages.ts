@@ -1,0 +1,79 @@
+/**
+ * Pages of children for many parents at once: the first (or next) page of
+ * every parent asked for in one windowed statement, their totals in another,
+ * the nodes through an entity loader. A connection field under a list of
+ * parents therefore costs a fixed number of statements, not one per parent.
+ */
+import type { EntityManager } from 'typeorm';
+import { marks, sql } from '../db/bulk';
+import { checkFirst, decodeCursor, encodeCursor, pageInfo, type Page } from './connection';
+import type { LoaderFactory } from './loaders';
+
+export interface ChildSource {
+  /**
+   * SQL for parents IN (n marks): one row per (parent, child), columns
+   * `parent`, `id` and the order keys `k0` … `k{arity-1}` (unique per parent).
+   */
+  rows: (n: number) => string;
+  arity: number;
+  /** SQL type of each key for PostgreSQL's row comparison ('text' or 'int'). */
+  keyTypes: ('text' | 'int')[];
+}
+
+export interface ChildPageKey {
+  parent: string;
+  first: number;
+  after?: string | null;
+}
+
+const keyOf = (k: ChildPageKey) => `${k.parent}|${k.first}|${k.after ?? ''}`;
+
+export function childPageLoader<T>(loader: LoaderFactory, em: EntityManager, source: ChildSource, loadNodes: (ids: string[]) => Promise<(T | null)[]>) {
+  const pg = em.connection.options.type === 'postgres';
+  const ks = Array.from({ length: source.arity }, (_, i) => `k${i}`);
+  return loader<ChildPageKey, Page<T>, string>(
+    async (keys) => {
+      const out = new Map<string, Page<T>>();
+      const shapes = new Map<string, ChildPageKey[]>();
+      for (const k of keys) {
+        checkFirst(k.first);
+        const s = `${k.first}|${k.after ?? ''}`;
+        (shapes.get(s) ?? shapes.set(s, []).get(s)!).push(k);
+      }
+      for (const group of shapes.values()) {
+        const { first, after } = group[0];
+        const parents = [...new Set(group.map((k) => k.parent))];
+        const afterKey = after ? decodeCursor(after, source.arity) : null;
+        const cast = (i: number) => (pg ? `CAST(? AS ${source.keyTypes[i] === 'int' ? 'integer' : 'text'})` : '?');
+        const cond = afterKey ? `WHERE (${ks.join(', ')}) > (${ks.map((_, i) => cast(i)).join(', ')})` : '';
+        const picked = `WITH picked AS (${source.rows(parents.length)})`;
+        const [pageRows, totalRows] = await Promise.all([
+          sql<Record<string, string | number>>(
+            em,
+            `${picked} SELECT parent, id, ${ks.join(', ')} FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY parent ORDER BY ${ks.join(', ')}) AS rn FROM picked ${cond}) ranked WHERE rn <= ? ORDER BY parent, rn`,
+            [...parents, ...(afterKey ?? []), first + 1],
+          ),
+          sql<{ parent: string; n: number | string }>(em, `${picked} SELECT parent, COUNT(*) AS n FROM picked GROUP BY parent`, parents),
+        ]);
+        const nodes = pageRows.length ? await loadNodes(pageRows.map((r) => String(r.id))) : [];
+        const byParent = new Map<string, { node: T; cursor: string }[]>(parents.map((p) => [p, []]));
+        pageRows.forEach((r, i) => {
+          const node = nodes[i];
+          const key = ks.map((k, j) => (source.keyTypes[j] === 'int' ? Number(r[k]) : String(r[k])));
+          if (node) byParent.get(String(r.parent))!.push({ node, cursor: encodeCursor(key) });
+        });
+        const totals = new Map(totalRows.map((r) => [String(r.parent), Number(r.n)]));
+        for (const parent of parents) {
+          const rows = byParent.get(parent)!;
+          const edges = rows.slice(0, first);
+          out.set(keyOf({ parent, first, after }), { edges, totalCount: totals.get(parent) ?? 0, pageInfo: pageInfo(edges, rows.length > first, after) });
+        }
+      }
+      return keys.map((k) => out.get(keyOf(k))!);
+    },
+    { cacheKeyFn: keyOf },
+  );
+}
+
+/** `IN (…)` of n marks, for ChildSource.rows. */
+export const inList = (n: number): string => `IN (${marks(n)})`;
