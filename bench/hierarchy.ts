@@ -19,12 +19,12 @@ import { buildAppSchema } from '../src/graphql/schema';
 import { openNational } from './nationalDb';
 import { machine, mdTable, writeSection } from './report';
 
-const TREE = `{ jurisdictions(level: PROVINCE) { code name listCount(includeDescendants: true)
-  children { code name listCount(includeDescendants: true) children { code name listCount } } } }`;
+const TREE = `{ jurisdictions(level: PROVINCE, first: 100) { edges { node { code name listCount(includeDescendants: true)
+  children { code name listCount(includeDescendants: true) children { code name listCount } } } } } }`;
 const BENEATH = `query($code: ID!, $after: String) { jurisdiction(code: $code) { items(includeDescendants: true, first: 100, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id name powerTypes jurisdictionCode } } } } }`;
-const EFFECTIVE = `query($code: ID!) { jurisdiction(code: $code) { effectiveItems { origin from { code } item { id name } levelRow { levelText } } } }`;
-const GAPS = `query($code: ID!) { jurisdiction(code: $code) { gaps { reasons matter { id name } siblings { code } } } }`;
+const EFFECTIVE = `query($code: ID!) { jurisdiction(code: $code) { effectiveItems(first: 100) { totalCount edges { node { origin from { code } item { id name } levelRow { levelText } } } } } }`;
+const GAPS = `query($code: ID!) { jurisdiction(code: $code) { gaps(first: 100) { totalCount edges { node { reasons matter { id name } siblings { code } } } } } }`;
 // A comparison page: the matters that differ, how many places give each variant.
 const MATTERS = `{ matters(first: 20, filter: { minJurisdictions: 2, inconsistent: true }) { totalCount edges { node { id name jurisdictionCount
   consistency { differences { aspect variants { values jurisdictionCount } } } } } } }`;
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     try {
       facts.push(`${backend}: ${counts.jurisdictions} jurisdictions, ${counts.lists} lists, ${counts.items} items, ${counts.citations} citations`);
       // The province with the most items beneath it, and a county of it that has siblings.
-      const tree = (await run(schema, ds, counter, `{ jurisdictions(level: PROVINCE) { code listCount(includeDescendants: true) } }`)).data.jurisdictions;
+      const tree = (await run(schema, ds, counter, `{ jurisdictions(level: PROVINCE, first: 100) { edges { node { code listCount(includeDescendants: true) } } } }`)).data.jurisdictions.edges.map((e: any) => e.node);
       const province = [...tree].sort((a: any, b: any) => b.listCount - a.listCount)[0].code as string;
       const county = (await run(schema, ds, counter, `{ jurisdiction(code: "${province}") { descendants(level: COUNTY) { code } } }`)).data.jurisdiction.descendants[0].code as string;
 
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       stats.push(await measure(backend, schema, ds, counter, 'whole tree with list counts', runs, async () => {
         const r = await run(schema, ds, counter, TREE);
         let nodes = 0;
-        for (const p of r.data.jurisdictions) for (const c of (nodes++, p.children)) nodes += 1 + c.children.length;
+        for (const { node: p } of r.data.jurisdictions.edges) for (const c of (nodes++, p.children)) nodes += 1 + c.children.length;
         return { ...r, note: `${nodes} nodes` };
       }));
       stats.push(await measure(backend, schema, ds, counter, `items beneath ${province}, first page`, runs, async () => {
@@ -119,11 +119,11 @@ async function main(): Promise<void> {
       }));
       stats.push(await measure(backend, schema, ds, counter, `effective items of ${county}`, runs, async () => {
         const r = await run(schema, ds, counter, EFFECTIVE, { code: county });
-        return { ...r, note: `${r.data.jurisdiction.effectiveItems.length} items` };
+        return { ...r, note: `${r.data.jurisdiction.effectiveItems.totalCount} items` };
       }));
       stats.push(await measure(backend, schema, ds, counter, `gaps of ${county}`, runs, async () => {
         const r = await run(schema, ds, counter, GAPS, { code: county });
-        return { ...r, note: `${r.data.jurisdiction.gaps.length} gaps` };
+        return { ...r, note: `${r.data.jurisdiction.gaps.totalCount} gaps` };
       }));
       stats.push(await measure(backend, schema, ds, counter, 'inconsistent matters, first page', runs, async () => {
         const r = await run(schema, ds, counter, MATTERS);
