@@ -83,7 +83,10 @@ export const MAX_PAGE = 100;
 export interface Keyset<T> {
   columns: string[];
   key: (row: T) => (string | number)[];
+  /** Every column sorts the same way (default ascending), so one row comparison finds the next page. */
+  descending?: boolean;
 }
+
 
 /** Items in (jurisdiction, list, position) order: a list's items together, in document order. */
 export const ITEM_ORDER: Keyset<Item> = {
@@ -126,9 +129,10 @@ export async function keysetPage<T extends ObjectLiteral>(
   if (after) {
     const key = decodeCursor(after, keyset.columns.length);
     const params = Object.fromEntries(key.map((v, i) => [`after${i}`, v]));
-    page.andWhere(`(${keyset.columns.join(', ')}) > (${key.map((_, i) => `:after${i}`).join(', ')})`, params);
+    page.andWhere(`(${keyset.columns.join(', ')}) ${keyset.descending ? '<' : '>'} (${key.map((_, i) => `:after${i}`).join(', ')})`, params);
   }
-  keyset.columns.forEach((c, i) => (i === 0 ? page.orderBy(c, 'ASC') : page.addOrderBy(c, 'ASC')));
+  const dir = keyset.descending ? 'DESC' : 'ASC';
+  keyset.columns.forEach((c, i) => (i === 0 ? page.orderBy(c, dir) : page.addOrderBy(c, dir)));
   const [rows, totalCount] = await Promise.all([page.limit(first + 1).getMany(), filtered().getCount()]);
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(keyset.key(node)) }));
   return { edges, totalCount, pageInfo: pageInfo(edges, rows.length > first, after) };

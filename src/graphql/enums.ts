@@ -37,3 +37,22 @@ registerEnumType(LevelEnum, {
     COUNTY: { description: '县级：县、自治县、县级市、市辖区、旗。County-level.' },
   },
 });
+
+export const OrderDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
+export type OrderDirection = keyof typeof OrderDirectionEnum;
+registerEnumType(OrderDirectionEnum, {
+  name: 'OrderDirection',
+  description: '排序方向。Sort direction.',
+  valuesConfig: { ASC: { description: '升序。Ascending.' }, DESC: { description: '降序。Descending.' } },
+});
+
+export const ItemOrderFieldEnum = { DOCUMENT: 'DOCUMENT', NAME: 'NAME' } as const;
+export type ItemOrderField = keyof typeof ItemOrderFieldEnum;
+registerEnumType(ItemOrderFieldEnum, {
+  name: 'ItemOrderField',
+  description: '事项的排序依据。What items are sorted by.',
+  valuesConfig: {
+    DOCUMENT: { description: '按区划代码、清单、清单内顺序（默认）。By jurisdiction code, list, then position in the list (default).' },
+    NAME: { description: '按名称（同名按 ID）。By name, then ID.' },
+  },
+});

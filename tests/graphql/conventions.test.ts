@@ -160,3 +160,27 @@ describe('the naive baseline (DataLoaders off)', () => {
     expect(counter.count).toBeGreaterThan(batchedStatements * 5);
   });
 });
+
+describe('orders', () => {
+  async function pageAll(field: string, args: string): Promise<string[]> {
+    const out: string[] = [];
+    for (let after: string | null = null; ; ) {
+      const d: any = await data(`query($after: String) { ${field}(${args}, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
+      out.push(...nodes(d[field]).map((n: any) => n.id));
+      if (!d[field].pageInfo.hasNextPage) return out;
+      after = d[field].pageInfo.endCursor;
+    }
+  }
+
+  it('sort items by name either way, and statutes by title either way, with cursors that follow the order', async () => {
+    const asc = await pageAll('items', 'orderBy: { field: NAME, direction: ASC }');
+    const desc = await pageAll('items', 'orderBy: { field: NAME, direction: DESC }');
+    expect(asc).toHaveLength(71);
+    expect(desc).toEqual([...asc].reverse());
+    const names = nodes((await data(`{ items(orderBy: { field: NAME }, first: 100) { edges { node { name } } } }`)).items).map((n: any) => n.name);
+    const stored = (await ds.query(`SELECT name FROM item ORDER BY name, id`)).map((r: any) => r.name);
+    expect(names).toEqual(stored);
+    expect(await pageAll('statutes', 'direction: DESC')).toEqual([...(await pageAll('statutes', 'direction: ASC'))].reverse());
+    expect(await pageAll('items', 'orderBy: { field: DOCUMENT }')).toEqual(await pageAll('items', 'jurisdictionCode: null'));
+  });
+});

@@ -1,9 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList } from '../../db/entities';
 import type { PowerType } from '../../domain/powerTypes';
-import { PowerTypeEnum } from '../enums';
+import { ItemOrderFieldEnum, OrderDirectionEnum, PowerTypeEnum, type ItemOrderField, type OrderDirection } from '../enums';
 import type { Context } from '../loaders';
-import { AFTER_DESCRIPTION, containsPattern, FIRST_DESCRIPTION, ITEM_ORDER, ItemConnection, keysetPage, PageInfo, type Page } from '../connection';
+import { AFTER_DESCRIPTION, containsPattern, FIRST_DESCRIPTION, ITEM_ORDER, ItemConnection, keysetPage, PageInfo, type Keyset, type Page } from '../connection';
 import { localIdOf, toGlobalId } from '../node';
 import { findStatute } from './StatuteResolver';
 
@@ -26,6 +26,16 @@ export class RelatedItemConnection {
   @Field(() => Int, { description: '相关事项总数。Total number of related items.' })
   totalCount: number;
 }
+
+@InputType({ description: '事项的排序。How items are sorted.' })
+export class ItemOrder {
+  @Field(() => ItemOrderFieldEnum, { description: '排序依据。Sort key.' })
+  field: ItemOrderField;
+  @Field(() => OrderDirectionEnum, { defaultValue: 'ASC', description: '方向。Direction.' })
+  direction: OrderDirection;
+}
+
+const NAME_ORDER: Keyset<Item> = { columns: ['i.name', 'i.id'], key: (i) => [i.name, i.id] };
 
 @Resolver(() => RelatedItemEdge)
 export class RelatedItemEdgeResolver {
@@ -53,9 +63,11 @@ export class ItemResolver {
     @Arg('statute', () => String, { nullable: true, description: '引用该法规（任一写法的标题）。Citing this statute (title in any spelling).' }) statute?: string | null,
     @Arg('articleId', () => ID, { nullable: true, description: '引用该条（条款的全局 ID）。Citing this article (its global ID).' }) articleId?: string | null,
     @Arg('text', () => String, { nullable: true, description: '名称中的文字（全文检索见 searchItems）。Text in the name (see searchItems for full text).' }) text?: string | null,
+    @Arg('orderBy', () => ItemOrder, { nullable: true, description: '排序，默认按区划、清单、顺序。Sort order; by jurisdiction, list and position when omitted.' }) orderBy?: ItemOrder | null,
     @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
   ): Promise<Page<Item>> {
+    const order = { ...(orderBy?.field === 'NAME' ? NAME_ORDER : ITEM_ORDER), descending: orderBy?.direction === 'DESC' };
     const codes = jurisdictionCode ? [jurisdictionCode, ...(includeDescendants ? (await ctx.loaders.descendants.load(jurisdictionCode)).map((d) => d.code) : [])] : null;
     const list = listId ? localIdOf(listId, 'PowerList') : null;
     const article = articleId ? localIdOf(articleId, 'Article') : null;
@@ -72,7 +84,7 @@ export class ItemResolver {
       if (text?.trim()) q.andWhere("i.name LIKE :text ESCAPE '\\'", { text: containsPattern(text.trim()) });
       return q;
     };
-    return keysetPage(filtered, ITEM_ORDER, first, after);
+    return keysetPage(filtered, order, first, after);
   }
 
   @FieldResolver(() => ID, { description: '全局 ID：由区划、部门、权力类型、名称和子项导出，重新导入不变。Global ID, derived from jurisdiction, department, power type, name and sub-item: stable across re-imports.' })

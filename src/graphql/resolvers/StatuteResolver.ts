@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { CitationStatusEnum } from '../enums';
+import { CitationStatusEnum, OrderDirectionEnum, type OrderDirection } from '../enums';
 import type { CitationStatus } from '../../domain/records';
 
 /** A reading status, or the cross-list judgement that the article number is suspect. */
@@ -112,6 +112,7 @@ export class StatuteResolver {
     @Ctx() ctx: Context,
     @Arg('search', () => String, { nullable: true, description: '标题或别名中的文字，如“社会保险”。Text in the title or any spelling.' }) search?: string | null,
     @Arg('category', () => String, { nullable: true, description: '类别：法律、行政法规、地方性法规、规章、规范性文件。Category, tagged or inferred.' }) category?: string | null,
+    @Arg('direction', () => OrderDirectionEnum, { defaultValue: 'ASC', description: '按标题的排序方向。Direction of the order by title.' }) direction: OrderDirection = 'ASC',
     @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
   ): Promise<Page<Statute>> {
@@ -125,7 +126,7 @@ export class StatuteResolver {
       if (category) q.andWhere('COALESCE(s.category, s.inferred_category) = :category', { category });
       return q;
     };
-    return keysetPage(filtered, { columns: ['s.title'], key: (st) => [st.title] }, first, after);
+    return keysetPage(filtered, { columns: ['s.title'], key: (st) => [st.title], descending: direction === 'DESC' }, first, after);
   }
 
   @FieldResolver(() => ID, { description: '全局 ID：由规范化标题导出。Global ID, derived from the normalised title.' })
