@@ -1,47 +1,135 @@
 import http from 'node:http';
+import compression from 'compression';
+import cors from 'cors';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { DataSource } from 'typeorm';
 import { buildAppSchema } from '../graphql/schema';
 import { createContext, type Context } from '../graphql/loaders';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, formatErrorFor } from '../graphql/errors';
+import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits';
+import { dataRevision } from '../graphql/matterIndex';
+import { badRequest, graphqlHandler, limitsPlugin, sendRequestError } from './graphqlHttp';
+import { ResponseCache, RevisionTracker } from './responseCache';
 
 export interface App {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** The server-side response cache (null when turned off). */
+  cache: ResponseCache | null;
+  /** Call after an import in this process: the next request reads the data revision again and misses the cache. */
+  invalidate(): void;
 }
 
 export interface AppOptions {
   /** DataLoader batching (default on); off only for the benchmark's naive baseline. */
   batch?: boolean;
+  /** Query limits; unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<QueryLimits>;
+  /** Server-side cache of query responses (default on); off to measure uncached. */
+  responseCache?: boolean;
+  /** Bound of that cache, in bytes of responses held (default 64 MiB). */
+  responseCacheBytes?: number;
+  /** The data revision is read again at most this often, in ms (default 1000); `invalidate()` forces it. */
+  revisionCheckMs?: number;
+  /** `Cache-Control: public, max-age` of query responses, in seconds (default 60). */
+  cacheMaxAge?: number;
+  /** Origins allowed by CORS: '*' (default: any origin, no credentials) or a list; [] sends no CORS headers. */
+  corsOrigins?: '*' | string[];
+  /** Development: internal error messages and stack traces reach the client (default off). */
+  development?: boolean;
+  /** Where internal errors hidden from clients are logged (default console.error). */
+  logError?: (error: unknown) => void;
 }
+
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_REVISION_CHECK_MS = 1000;
+export const DEFAULT_CACHE_MAX_AGE = 60;
 
 /** Builds the HTTP app: GraphQL at /graphql, health at /healthz. Does not listen. */
 export async function createApp(ds: DataSource, options: AppOptions = {}): Promise<App> {
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const development = options.development ?? false;
+  const logError = options.logError ?? ((e: unknown) => console.error('internal error:', e));
   const app = express();
   app.disable('x-powered-by');
+  // ETags are set by the GraphQL handler (data revision + request), not computed from bodies.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
+
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     // Apollo's landing pages load from a CDN, which intranets cannot reach.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Cache-Control is set by the HTTP handler, which knows the data revision.
+      ApolloServerPluginCacheControlDisabled(),
+      limitsPlugin<Context>(limits),
+    ],
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: development,
+    formatError: formatErrorFor({ development, log: logError }),
   });
   await apollo.start();
+
+  const cache = options.responseCache === false ? null : new ResponseCache(options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
+  // A new revision makes every entry unreachable: drop them at once rather than wait for eviction.
+  const revision = new RevisionTracker(() => dataRevision(ds), options.revisionCheckMs ?? DEFAULT_REVISION_CHECK_MS, () => cache?.clear());
 
   app.get('/healthz', async (_req, res) => {
     try {
       await ds.query('SELECT 1');
       res.status(200).json({ status: 'ok' });
     } catch (e) {
-      res.status(503).json({ status: 'unavailable', error: (e as Error).message });
+      res.status(503).json({ status: 'unavailable', error: development ? (e as Error).message : 'database unavailable' });
     }
   });
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => createContext(ds, { batch: options.batch ?? true }) }));
-  return { app, httpServer, apollo };
+  const origins = options.corsOrigins ?? '*';
+  const corsMiddleware =
+    origins === '*' || origins.length > 0
+      ? cors({
+          origin: origins === '*' ? '*' : origins,
+          methods: ['GET', 'POST'],
+          exposedHeaders: ['ETag', 'X-Cache'],
+          maxAge: 600,
+        })
+      : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
+
+  app.use(
+    '/graphql',
+    corsMiddleware,
+    compression(),
+    express.json({ limit: '1mb' }),
+    graphqlHandler<Context>({
+      apollo,
+      createContext: () => createContext(ds, { batch: options.batch ?? true }),
+      limits,
+      cache,
+      revision,
+      maxAge: options.cacheMaxAge ?? DEFAULT_CACHE_MAX_AGE,
+    }),
+  );
+  // Body-parser failures (bad JSON, body over 1 MB) answered as GraphQL errors, not HTML pages.
+  app.use('/graphql', (err: { status?: number; type?: string; message?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logError(err);
+    const message = status === 413 ? 'Request body too large (limit 1 MB).' : status === 500 ? 'Internal server error' : `Invalid request body: ${err.type ?? 'malformed JSON'}.`;
+    sendRequestError(req, res, status, status === 500 ? new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }) : badRequest(message));
+  });
+
+  const invalidate = () => {
+    revision.invalidate();
+    cache?.clear();
+  };
+  return { app, httpServer, apollo, cache, invalidate };
 }
 
 export function listen(server: http.Server, port: number, host?: string): Promise<number> {

@@ -19,8 +19,8 @@ afterAll(async () => {
   if (ds?.isInitialized) await ds.destroy();
 });
 
-async function post(query: string, variables?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function post(query: string, variables?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: res.status, body: await res.json() };
 }
 
@@ -32,9 +32,17 @@ describe('HTTP', () => {
   });
 
   it('answers a syntax error with 400 and no stack trace', async () => {
-    const { status, body } = await post('{ jurisdiction(code: ');
+    const { status, body } = await post('{ jurisdiction(code: ', undefined, { accept: 'application/graphql-response+json' });
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+  });
+
+  it('answers a syntax error with 200 to a client accepting only application/json (GraphQL over HTTP: legacy clients read the body)', async () => {
+    const { status, body } = await post('{ jurisdiction(code: ', undefined, { accept: 'application/json' });
+    expect(status).toBe(200);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(body).not.toHaveProperty('data');
   });
 
   it('GET /healthz is 200 while the database answers, 503 once it does not', async () => {

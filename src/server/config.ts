@@ -1,0 +1,47 @@
+import type { AppOptions } from './app';
+import type { QueryLimits } from '../graphql/limits';
+
+/** Environment variables read for the HTTP server, with the AppOptions field each sets. */
+const LIMIT_VARS: [string, keyof QueryLimits][] = [
+  ['QUERY_MAX_DEPTH', 'maxDepth'],
+  ['QUERY_MAX_COST', 'maxCost'],
+  ['QUERY_MAX_ALIASES', 'maxAliases'],
+  ['QUERY_MAX_DUPLICATE_FIELDS', 'maxDuplicateFields'],
+  ['QUERY_MAX_BYTES', 'maxDocumentBytes'],
+  ['QUERY_LIST_SIZE', 'assumedListSize'],
+];
+
+function count(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return n;
+}
+
+/** AppOptions from the environment (README, "HTTP and limits"); unset variables keep createApp's defaults. */
+export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
+  const limits: Partial<QueryLimits> = {};
+  for (const [name, field] of LIMIT_VARS) {
+    const n = count(env, name);
+    if (n !== undefined) limits[field] = n;
+  }
+  const options: AppOptions = { limits, development: env.NODE_ENV === 'development' };
+  const cache = env.RESPONSE_CACHE?.trim().toLowerCase();
+  if (cache) {
+    if (!['on', 'off', '1', '0', 'true', 'false'].includes(cache)) throw new Error(`RESPONSE_CACHE must be on or off, got "${env.RESPONSE_CACHE}"`);
+    options.responseCache = ['on', '1', 'true'].includes(cache);
+  }
+  const mb = count(env, 'RESPONSE_CACHE_MB');
+  if (mb !== undefined) options.responseCacheBytes = mb * 1024 * 1024;
+  const revisionMs = count(env, 'REVISION_CHECK_MS');
+  if (revisionMs !== undefined) options.revisionCheckMs = revisionMs;
+  const maxAge = count(env, 'CACHE_MAX_AGE');
+  if (maxAge !== undefined) options.cacheMaxAge = maxAge;
+  const origins = env.CORS_ORIGINS;
+  if (origins !== undefined) {
+    const list = origins.split(',').map((o) => o.trim()).filter((o) => o !== '');
+    options.corsOrigins = list.includes('*') ? '*' : list;
+  }
+  return options;
+}

@@ -1,0 +1,279 @@
+/**
+ * GraphQL over HTTP in front of Apollo Server: what must happen before Apollo
+ * parses (size and shape limits), what Apollo cannot do (a response cache
+ * keyed by the data revision, ETag/304), and what it does differently from
+ * the GraphQL-over-HTTP spec (status 200 for request errors answered as
+ * application/json).
+ */
+import crypto from 'node:crypto';
+import type express from 'express';
+import { GraphQLError, parse, type OperationTypeNode } from 'graphql';
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '../graphql/errors';
+import { checkDocumentShape, checkDocumentSize, costLimitError, queryCost, type QueryLimits } from '../graphql/limits';
+import type { ResponseCache, RevisionTracker } from './responseCache';
+
+/** What the Apollo plugin learnt about one request, for the HTTP layer. */
+export interface RequestMeta {
+  operation?: OperationTypeNode;
+  errorCodes?: string[];
+  hasData?: boolean;
+}
+
+/**
+ * Where the request's RequestMeta rides on the context value. A symbol
+ * property, not a WeakMap: Apollo hands plugins a shallow copy of the context.
+ */
+const META = Symbol('requestMeta');
+
+function metaOf(context: object): RequestMeta | undefined {
+  return (context as { [META]?: RequestMeta })[META];
+}
+
+/** Apollo plugin: cost limit once the operation is resolved, `extensions.cost` on every accepted query. */
+export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      let cost: number | undefined;
+      return {
+        async didResolveOperation(rc) {
+          const meta = metaOf(rc.contextValue);
+          if (meta && rc.operation) meta.operation = rc.operation.operation;
+          const r = queryCost(rc.schema, rc.document, rc.operationName ?? undefined, rc.request.variables, limits);
+          if (!r) return;
+          if ('error' in r) throw r.error;
+          if (r.cost > limits.maxCost) throw costLimitError(r.cost, limits.maxCost);
+          cost = r.cost;
+        },
+        async willSendResponse(rc) {
+          const body = rc.response.body;
+          if (body.kind !== 'single') return;
+          const meta = metaOf(rc.contextValue);
+          if (meta) {
+            meta.errorCodes = (body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? ''));
+            meta.hasData = 'data' in body.singleResult;
+          }
+          if (cost !== undefined) body.singleResult.extensions = { ...body.singleResult.extensions, cost: { requested: cost, limit: limits.maxCost } };
+        },
+      };
+    },
+  };
+}
+
+export interface GraphQLHttpConfig<C extends object> {
+  apollo: ApolloServer<C>;
+  createContext: () => C;
+  limits: QueryLimits;
+  /** null: no server-side cache (ETag and Cache-Control still apply). */
+  cache: ResponseCache | null;
+  revision: RevisionTracker;
+  /** Seconds, for `Cache-Control: public, max-age`. */
+  maxAge: number;
+}
+
+interface Params {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+}
+
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+/**
+ * Request errors that the spec wants answered with 200 under
+ * application/json (legacy clients read the body only); under
+ * application/graphql-response+json they stay 4xx.
+ */
+const SPEC_200_UNDER_JSON = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/** Content types a browser may send cross-site without a preflight (mirrors Apollo's CSRF rule). */
+const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/** Whether Apollo's CSRF prevention lets this request through: a cache hit must not answer what Apollo would refuse. */
+export function passesCsrfCheck(headers: Record<string, string | string[] | undefined>): boolean {
+  const ct = headers['content-type'];
+  if (typeof ct === 'string') {
+    const essence = ct.split(';')[0].trim().toLowerCase();
+    if (/^[\w.+-]+\/[\w.+-]+$/.test(essence) && !SIMPLE_CONTENT_TYPES.has(essence)) return true;
+  }
+  return headers['apollo-require-preflight'] !== undefined || headers['x-apollo-operation-name'] !== undefined;
+}
+
+function sha256(s: string): string {
+  return crypto.createHash('sha256').update(s).digest('hex');
+}
+
+function params(req: express.Request): Params | 'batch' | null {
+  if (req.method === 'POST') {
+    if (Array.isArray(req.body)) return 'batch';
+    return req.body && typeof req.body === 'object' ? (req.body as Params) : null;
+  }
+  if (req.method !== 'GET') return null;
+  const sp = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+  const json = (name: string) => {
+    const v = sp.get(name);
+    if (v === null) return undefined;
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v; // Apollo answers the error; not cacheable (a string is no map).
+    }
+  };
+  return { query: sp.get('query') ?? undefined, operationName: sp.get('operationName') ?? undefined, variables: json('variables'), extensions: json('extensions') };
+}
+
+/** The query's identity for the cache: the hash of its text, or the persisted-query hash sent instead. */
+function queryIdentity(p: Params): string | null {
+  const ext = p.extensions;
+  const pq = ext && typeof ext === 'object' ? (ext as { persistedQuery?: { sha256Hash?: unknown } }).persistedQuery : undefined;
+  const hash = typeof pq?.sha256Hash === 'string' ? pq.sha256Hash : undefined;
+  if (typeof p.query === 'string') {
+    const h = sha256(p.query);
+    // A mismatched pair is Apollo's to refuse, never a cache hit.
+    return hash === undefined || hash === h ? h : null;
+  }
+  return p.query === undefined || p.query === null ? (hash ?? null) : null;
+}
+
+function isMap(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
+}
+
+function errorBody(errors: GraphQLError[]): string {
+  return JSON.stringify({
+    errors: errors.map((e) => {
+      const { http: _http, ...extensions } = e.extensions as Record<string, unknown>;
+      return { message: e.message, extensions };
+    }),
+  });
+}
+
+/** An error answered here, before Apollo: same media type choice as Apollo's for the client. */
+export function sendRequestError(req: express.Request, res: express.Response, status: number, error: GraphQLError): void {
+  const accept = req.headers.accept ?? '';
+  const type = accept.includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json';
+  res.status(status).set('content-type', `${type}; charset=utf-8`).set('cache-control', 'no-store').vary('Accept').send(errorBody([error]));
+}
+
+export function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } });
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}
+
+/** Small memo of documents already checked, by query hash (parse once per distinct query). */
+class ShapeMemo {
+  private m = new Map<string, GraphQLError | null>();
+  constructor(private readonly max: number) {}
+  get(k: string) {
+    return this.m.get(k);
+  }
+  set(k: string, v: GraphQLError | null) {
+    if (this.m.size >= this.max) this.m.delete(this.m.keys().next().value as string);
+    this.m.set(k, v);
+  }
+}
+
+export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): express.RequestHandler {
+  const { apollo, limits, cache, revision } = config;
+  const shapes = new ShapeMemo(1000);
+  const cacheControl = `public, max-age=${config.maxAge}`;
+
+  return async (req, res, next) => {
+    try {
+      res.vary('Accept');
+      const p = params(req);
+      if (p === 'batch') {
+        sendRequestError(req, res, 400, badRequest('Batched operations (a JSON array body) are not supported: send one operation per request.'));
+        return;
+      }
+
+      // Limits on the text, before Apollo parses and validates it.
+      if (p && typeof p.query === 'string') {
+        const tooLarge = checkDocumentSize(p.query, limits);
+        if (tooLarge) return sendRequestError(req, res, 400, tooLarge);
+        const h = sha256(p.query);
+        let shapeError = shapes.get(h);
+        if (shapeError === undefined) {
+          try {
+            shapeError = checkDocumentShape(parse(p.query, { noLocation: true }), limits);
+          } catch {
+            shapeError = null; // A syntax error: Apollo answers it.
+          }
+          shapes.set(h, shapeError);
+        }
+        if (shapeError) return sendRequestError(req, res, 400, shapeError);
+      }
+
+      // The cache key: data revision + everything the response depends on.
+      let key: string | null = null;
+      const id = p ? queryIdentity(p) : null;
+      if (id && isMap(p!.variables) && isMap(p!.extensions) && (p!.operationName == null || typeof p!.operationName === 'string') && passesCsrfCheck(req.headers)) {
+        const rev = await revision.current().catch(() => null);
+        if (rev !== null) key = JSON.stringify([rev, req.headers.accept ?? '', id, p!.operationName ?? null, p!.variables ?? null]);
+      }
+      const etag = key ? `W/"${crypto.createHash('sha1').update(key).digest('base64url')}"` : null;
+
+      const hit = key && cache ? cache.get(key) : undefined;
+      if (hit) {
+        for (const [k, v] of hit.headers) res.setHeader(k, v);
+        return reply(res, req, hit.status, hit.body, { etag: hit.etag, cacheControl, xCache: 'HIT' });
+      }
+
+      const meta: RequestMeta = {};
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: req.originalUrl.includes('?') ? `?${req.originalUrl.split('?')[1]}` : '', body: req.body },
+        context: async () => {
+          const c = config.createContext();
+          Object.defineProperty(c, META, { value: meta, enumerable: true });
+          return c;
+        },
+      });
+      for (const [k, v] of response.headers) res.setHeader(k, v);
+      let status = response.status ?? 200;
+      const contentType = response.headers.get('content-type') ?? '';
+      const codes = meta.errorCodes ?? [];
+      if (status === 400 && contentType.startsWith('application/json') && !meta.hasData && codes.length > 0 && codes.every((c) => SPEC_200_UNDER_JSON.has(c))) {
+        status = 200;
+      }
+
+      if (response.body.kind === 'chunked') {
+        res.status(status).setHeader('cache-control', 'no-store');
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+        return;
+      }
+      const body = response.body.string;
+      const cacheable = etag !== null && status === 200 && meta.operation === 'query' && codes.length === 0;
+      if (!cacheable) {
+        res.setHeader('cache-control', 'no-store');
+        if (cache) res.setHeader('x-cache', 'BYPASS');
+        res.status(status).send(body);
+        return;
+      }
+      if (cache) cache.set(key!, { status, headers: [...response.headers], body, etag: etag! });
+      return reply(res, req, status, body, { etag: etag!, cacheControl, xCache: cache ? 'MISS' : undefined });
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+function reply(res: express.Response, req: express.Request, status: number, body: string, h: { etag: string; cacheControl: string; xCache?: string }): void {
+  res.setHeader('etag', h.etag);
+  res.setHeader('cache-control', h.cacheControl);
+  if (h.xCache) res.setHeader('x-cache', h.xCache);
+  if (etagMatches(req.headers['if-none-match'], h.etag)) {
+    res.removeHeader('content-type');
+    res.status(304).end();
+    return;
+  }
+  res.status(status).send(body);
+}
