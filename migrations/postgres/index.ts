@@ -3,5 +3,7 @@ import { Init1795495707879 } from './1795495707879-Init';
 import { ImportReport1795496424085 } from './1795496424085-ImportReport';
 import { CitationStatus1795500102736 } from './1795500102736-CitationStatus';
 import { JurisdictionShortName1795505507814 } from './1795505507814-JurisdictionShortName';
+import { CitationOrder1795510400361 } from './1795510400361-CitationOrder';
+import { ImportedAtIndex1795510722070 } from './1795510722070-ImportedAtIndex';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795495707879, ImportReport1795496424085, CitationStatus1795500102736, JurisdictionShortName1795505507814];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795495707879, ImportReport1795496424085, CitationStatus1795500102736, JurisdictionShortName1795505507814, CitationOrder1795510400361, ImportedAtIndex1795510722070];

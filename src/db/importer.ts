@@ -110,7 +110,7 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
         if (!articles.has(articleId)) articles.set(articleId, Object.assign(new Article(), { id: articleId, statuteId, number: c.article }));
       }
       citations.push(Object.assign(new Citation(), {
-        id: `${id}:${i}`, itemId: id, position: i, statuteId, articleId,
+        id: `${id}:${i}`, itemId: id, position: i, jurisdictionCode, listId, itemPosition: position, statuteId, articleId,
         field: c.field, titleAsWritten: c.titleAsWritten, category: c.category,
         paragraph: c.paragraph, clause: c.clause, line: c.line ?? null, text: c.text, start: c.start, end: c.end, quoted: c.quoted,
         status: c.status ?? 'OK', documentNumber: c.documentNumber ?? null,

@@ -49,10 +49,11 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
   const article = loader<string, Article | null>(async (ids) =>
     byKey(ids, await em.find(Article, { where: { id: In([...ids]) } }), (a) => a.id));
   const items = async (ids: string[]) => (await item.loadMany(ids)).map((r) => (r instanceof Item ? r : null));
-  const itemOrder = 'i.jurisdiction_code AS k0, i.list_id AS k1, i.position AS k2';
+  // Citations carry their item's (jurisdiction, list, position): pages of citing items come from the index alone.
+  const citedOrder = (c: string) => `${c}.item_id AS id, ${c}.jurisdiction_code AS k0, ${c}.list_id AS k1, ${c}.item_position AS k2`;
   const ITEM_KEYS = ['text', 'text', 'int'] as ('text' | 'int')[];
   const citingPage = (column: 'article_id' | 'statute_id') =>
-    childPageLoader<Item>(loader, em, { arity: 3, keyTypes: ITEM_KEYS, rows: (n) => `SELECT DISTINCT c.${column} AS parent, i.id AS id, ${itemOrder} FROM citation c JOIN item i ON i.id = c.item_id WHERE c.${column} ${inList(n)}` }, items);
+    childPageLoader<Item>(loader, em, { arity: 3, keyTypes: ITEM_KEYS, rows: (n) => `SELECT DISTINCT c.${column} AS parent, ${citedOrder('c')} FROM citation c WHERE c.${column} ${inList(n)}` }, items);
   const pages = {
     /** Lists of each jurisdiction, by department. */
     listsOfJurisdiction: childPageLoader<PowerList>(loader, em, { arity: 2, keyTypes: ['text', 'text'], rows: (n) => `SELECT l.jurisdiction_code AS parent, l.id AS id, l.department AS k0, l.id AS k1 FROM power_list l WHERE l.jurisdiction_code ${inList(n)}` }, async (ids) => (await list.loadMany(ids)).map((r) => (r instanceof PowerList ? r : null))),
@@ -69,7 +70,7 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
       arity: 3,
       keyTypes: ITEM_KEYS,
       // Cross-links go to other lists: an item's neighbours in its own list are not news.
-      rows: (n) => `SELECT DISTINCT mine.item_id AS parent, i.id AS id, ${itemOrder} FROM citation mine JOIN item mine_item ON mine_item.id = mine.item_id JOIN citation other ON other.article_id = mine.article_id AND other.item_id <> mine.item_id JOIN item i ON i.id = other.item_id AND i.list_id <> mine_item.list_id WHERE mine.item_id ${inList(n)}`,
+      rows: (n) => `SELECT DISTINCT mine.item_id AS parent, ${citedOrder('other')} FROM citation mine JOIN citation other ON other.article_id = mine.article_id AND other.list_id <> mine.list_id WHERE mine.item_id ${inList(n)}`,
     }, items),
   };
   return {
@@ -87,7 +88,7 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
     }),
     /** Codes of the jurisdictions whose items cite each article, sorted. */
     jurisdictionsCitingArticle: loader<string, string[]>(async (ids) => {
-      const rows = await sql<{ k: string; code: string }>(em, `SELECT DISTINCT c.article_id AS k, i.jurisdiction_code AS code FROM citation c JOIN item i ON i.id = c.item_id WHERE c.article_id IN (${marks(ids.length)}) ORDER BY code`, [...ids]);
+      const rows = await sql<{ k: string; code: string }>(em, `SELECT DISTINCT c.article_id AS k, c.jurisdiction_code AS code FROM citation c WHERE c.article_id IN (${marks(ids.length)}) ORDER BY code`, [...ids]);
       return groupBy(ids, rows, (r) => r.k).map((g) => g.map((r) => r.code));
     }),
     itemLevel: loader<string, ItemLevel | null>(async (ids) =>

@@ -11,6 +11,9 @@ import { CitationStatusEnum } from '../../graphql/enums';
 @ObjectType({ implements: Node, description: '事项对法规（及条款）的一处引用。One reference from an item to a statute, and to an article when named.' })
 @Entity('citation')
 @Index(['itemId', 'position'], { unique: true })
+// Citing items in list order straight from the index, without reading item rows.
+@Index(['articleId', 'jurisdictionCode', 'listId', 'itemPosition', 'itemId'])
+@Index(['statuteId', 'jurisdictionCode', 'listId', 'itemPosition', 'itemId'])
 export class Citation {
   @Field(() => ID, { description: '引用 ID（事项 ID 加序号）。Citation ID: the item ID and the citation position.' })
   @PrimaryColumn('varchar', { length: 24 })
@@ -26,7 +29,21 @@ export class Citation {
   @Column('integer')
   position: number;
 
-  @Index()
+  /**
+   * The citing item's jurisdiction, list and position, copied so that "items
+   * citing X, in list order" is one index range: an article cited by 17,000
+   * items pages without touching 17,000 item rows. Null only on rows written
+   * before the copy existed and not yet back-filled.
+   */
+  @Column('varchar', { length: 6, nullable: true })
+  jurisdictionCode: string | null;
+
+  @Column('varchar', { length: 20, nullable: true })
+  listId: string | null;
+
+  @Column('integer', { nullable: true })
+  itemPosition: number | null;
+
   @Column('varchar', { length: 20 })
   statuteId: string;
 
@@ -34,7 +51,6 @@ export class Citation {
   @JoinColumn({ name: 'statute_id' })
   statute?: Statute;
 
-  @Index()
   @Column('varchar', { length: 20, nullable: true })
   articleId: string | null;
 

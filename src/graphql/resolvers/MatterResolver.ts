@@ -144,6 +144,33 @@ function differencesOf(entry: MatterEntry): Difference[] {
   return d;
 }
 
+/** Per entry, computed once per index: what each request would otherwise recompute over thousands of members. */
+interface Derived {
+  /** Every member's name, one per line: a name filter is one substring search. */
+  names: string;
+  /** Members in page order: the anchor, then by jurisdiction code and ID. */
+  sortedMembers: MatterEntry['group']['members'];
+  /** Each difference's variants' jurisdiction codes, sorted. */
+  variantPlaces: string[][][];
+}
+const derivedCache = new WeakMap<MatterEntry, Derived>();
+export const memberKey = (anchor: string, x: MatterEntry['group']['members'][number]): [number, string, string] => [x.member.id === anchor ? 0 : 1, x.member.jurisdictionCode, x.member.id];
+function derived(entry: MatterEntry): Derived {
+  let d = derivedCache.get(entry);
+  if (d) return d;
+  const anchor = entry.group.anchor.id;
+  const keyed = entry.group.members.map((x) => ({ x, k: memberKey(anchor, x) }));
+  keyed.sort((a, b) => a.k[0] - b.k[0] || (a.k[1] < b.k[1] ? -1 : a.k[1] > b.k[1] ? 1 : a.k[2] < b.k[2] ? -1 : a.k[2] > b.k[2] ? 1 : 0));
+  const place = new Map(entry.group.members.map((x) => [x.member.id, x.member.jurisdictionCode]));
+  d = {
+    names: entry.group.members.map((x) => x.member.name).join('\n'),
+    sortedMembers: keyed.map((e) => e.x),
+    variantPlaces: differencesOf(entry).map((diff) => diff.variants.map((v) => [...new Set(v.memberIds.map((id) => place.get(id)!))].sort())),
+  };
+  derivedCache.set(entry, d);
+  return d;
+}
+
 const toMatter = (entry: MatterEntry): Matter => Object.assign(new Matter(), { id: entry.id, entry });
 
 /** Spanning most places first, then by ID: a total order, so cursors are stable. */
@@ -231,7 +258,7 @@ export class MatterResolver {
     const matches = index.matters.filter((m) => {
       if (places && !m.jurisdictionCodes.some((c) => places!.has(c))) return false;
       if (levelOf && !m.jurisdictionCodes.some((c) => levelOf!.get(c) === filter!.level)) return false;
-      if (name && !m.group.members.some(({ member }) => member.name.includes(name))) return false;
+      if (name && !derived(m).names.includes(name)) return false;
       if (filter?.powerType && !m.group.members.some(({ member }) => member.powerTypes.includes(filter.powerType!))) return false;
       if (filter?.minJurisdictions != null && m.jurisdictionCodes.length < filter.minJurisdictions) return false;
       if (filter?.inconsistent != null && (differencesOf(m).length > 0) !== filter.inconsistent) return false;
@@ -270,9 +297,7 @@ export class MatterResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
   ): Promise<Page<MatterItem>> {
     const anchor = m.entry.group.anchor.id;
-    const key = (x: (typeof m.entry.group.members)[number]) => [x.member.id === anchor ? 0 : 1, x.member.jurisdictionCode, x.member.id];
-    const sorted = [...m.entry.group.members].sort((a, b) => { const ka = key(a), kb = key(b); return ka < kb ? -1 : ka > kb ? 1 : 0; });
-    const page = pageArray(sorted, key, 3, first, after);
+    const page = pageArray(derived(m.entry).sortedMembers, (x) => memberKey(anchor, x), 3, first, after);
     const items = await ctx.loaders.item.loadMany(page.edges.map((e) => e.node.member.id));
     return { ...page, edges: page.edges.flatMap((e, i) => (items[i] instanceof Item ? [{ cursor: e.cursor, node: { item: items[i] as Item, score: e.node.score, evidence: e.node.evidence } }] : [])) };
   }
@@ -299,16 +324,16 @@ export class MatterResolver {
 
   @FieldResolver(() => MatterConsistency, { description: '“四级四同”检查。The 四级四同 check.' })
   async consistency(@Root() m: Matter, @Ctx() ctx: Context): Promise<MatterConsistency> {
-    const byId = new Map(m.entry.group.members.map((x) => [x.member.id, x.member]));
+    const places = derived(m.entry).variantPlaces;
     const differences = await Promise.all(
-      differencesOf(m.entry).map(async (d) => ({
+      differencesOf(m.entry).map(async (d, di) => ({
         aspect: d.aspect,
         variants: await Promise.all(
-          d.variants.map(async (v) =>
+          d.variants.map(async (v, vi) =>
             Object.assign(new MatterVariant(), {
               values: await displayValues(d.aspect, v.value, ctx),
               memberIds: v.memberIds,
-              jurisdictionCodes: [...new Set(v.memberIds.map((id) => byId.get(id)!.jurisdictionCode))].sort(),
+              jurisdictionCodes: places[di][vi],
             }),
           ),
         ),
