@@ -5,5 +5,6 @@ import { CitationStatus1795500101171 } from './1795500101171-CitationStatus';
 import { JurisdictionShortName1795505506597 } from './1795505506597-JurisdictionShortName';
 import { CitationOrder1795510394157 } from './1795510394157-CitationOrder';
 import { ImportedAtIndex1795510722069 } from './1795510722069-ImportedAtIndex';
+import { Search1795600000000 } from './1795600000000-Search';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795495706999, ImportReport1795496421866, CitationStatus1795500101171, JurisdictionShortName1795505506597, CitationOrder1795510394157, ImportedAtIndex1795510722069];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795495706999, ImportReport1795496421866, CitationStatus1795500101171, JurisdictionShortName1795505506597, CitationOrder1795510394157, ImportedAtIndex1795510722069, Search1795600000000];

@@ -22,6 +22,8 @@ const BUDGET: Record<string, number> = {
   item: 13,
   // statute; article; citing places; their rows; citing items (page, count, rows) — with their jurisdictions.
   article: 7,
+  // items (page, count, rows); their jurisdictions; statutes (page, count, rows).
+  search: 7,
   // revision check; members' items; their jurisdictions; citations; statutes; articles; variants' statutes and articles.
   comparison: 8,
 };
@@ -59,5 +61,6 @@ describe('statement budget of the frontend pages', () => {
     expect(scaled.item.data.node.relatedItems.totalCount).toBeGreaterThan(seeds.item.data.node.relatedItems.totalCount);
     expect(scaled.article.data.article.items.totalCount).toBeGreaterThan(seeds.article.data.article.items.totalCount);
     expect(seeds.comparison.data.matters.totalCount).toBeGreaterThan(0);
+    expect(scaled.search.data.searchItems.totalCount).toBe(seeds.search.data.searchItems.totalCount * 10);
   });
 });

@@ -140,10 +140,16 @@ describe('filters on items', () => {
     expect(await count(`articleId: "${art.id}"`)).toBe(art.items.totalCount);
     expect(await count(`articleId: "${art.id}", jurisdictionCode: "654028"`)).toBe(1);
     expect(await count('statute: "不存在的法"')).toBe(0);
-    const named = await data(`{ items(text: "医疗救助", first: 100) { totalCount edges { node { name } } } }`);
+    const named = await data(`{ items(text: "医疗救助", first: 100) { totalCount edges { node { name legalBasis } } } }`);
     expect(named.items.totalCount).toBeGreaterThan(0);
-    for (const n of nodes(named.items)) expect(n.name).toContain('医疗救助');
-    expect(await count('text: "%"')).toBe(0);
+    expect(named.items.totalCount).toBe((await data(`{ searchItems(text: "医疗救助") { totalCount } }`)).searchItems.totalCount);
+    expect(nodes(named.items).some((n: any) => !n.name.includes('医疗救助'))).toBe(true); // found in the basis or duties
+    // % is text, not a wildcard: only items that contain it literally.
+    const percent = await data(`{ items(text: "%", first: 100) { totalCount edges { node { name fields { text } } } } }`);
+    expect(percent.items.totalCount).toBeLessThan(71);
+    for (const n of nodes(percent.items)) expect([n.name, ...n.fields.map((f: any) => f.text)].join('\n')).toContain('%');
+    expect(await count('text: "医疗救助", jurisdictionCode: "654028"')).toBeLessThan(named.items.totalCount);
+    expect((await run(`{ items(text: "   ") { totalCount } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

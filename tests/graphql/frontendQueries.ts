@@ -89,6 +89,18 @@ export const FRONTEND_QUERIES: FrontendQuery[] = [
     },
   },
   {
+    name: 'search',
+    page: 'A search page: items whose name, basis or duties hold the words, ranked, with highlighted snippets; statutes by title beside them.',
+    query: `query SearchPage($text: String!) {
+  searchItems(text: $text, first: 20) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { rank snippets { field text highlights { start end } } node { id name powerTypes jurisdiction { code name } } }
+  }
+  searchStatutes(text: $text, first: 5) { totalCount edges { rank node { id title category } } }
+}`,
+    variables: async () => ({ text: '医疗救助' }),
+  },
+  {
     name: 'comparison',
     page: 'A comparison page: one power as different places list it, whether they agree (四级四同), member by member.',
     query: `query ComparisonPage($name: String!) {

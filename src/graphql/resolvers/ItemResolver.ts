@@ -3,9 +3,12 @@ import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList } from '../
 import type { PowerType } from '../../domain/powerTypes';
 import { ItemOrderFieldEnum, OrderDirectionEnum, PowerTypeEnum, type ItemOrderField, type OrderDirection } from '../enums';
 import type { Context } from '../loaders';
-import { AFTER_DESCRIPTION, containsPattern, FIRST_DESCRIPTION, ITEM_ORDER, ItemConnection, keysetPage, PageInfo, type Keyset, type Page } from '../connection';
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, ITEM_ORDER, ItemConnection, keysetPage, PageInfo, type Keyset, type Page } from '../connection';
 import { localIdOf, toGlobalId } from '../node';
 import { findStatute } from './StatuteResolver';
+import { itemTextFilter } from '../../db/search';
+import { SearchInputError } from '../../domain/searchQuery';
+import { badUserInput } from '../errors';
 
 @ObjectType({ description: '相关事项连接中的一条边：另一事项，及两者共同引用的条款。An edge to another item citing an article this item cites, with the articles both cite.' })
 export class RelatedItemEdge {
@@ -62,7 +65,7 @@ export class ItemResolver {
     @Arg('listId', () => ID, { nullable: true, description: '清单的全局 ID。Global ID of a list.' }) listId?: string | null,
     @Arg('statute', () => String, { nullable: true, description: '引用该法规（任一写法的标题）。Citing this statute (title in any spelling).' }) statute?: string | null,
     @Arg('articleId', () => ID, { nullable: true, description: '引用该条（条款的全局 ID）。Citing this article (its global ID).' }) articleId?: string | null,
-    @Arg('text', () => String, { nullable: true, description: '名称中的文字（全文检索见 searchItems）。Text in the name (see searchItems for full text).' }) text?: string | null,
+    @Arg('text', () => String, { nullable: true, description: '名称、依据或职责中的文字（与 searchItems 同一检索；空格分隔的词须全部出现）。Text in the name, legal basis or duties (the searchItems match; space-separated terms must all occur).' }) text?: string | null,
     @Arg('orderBy', () => ItemOrder, { nullable: true, description: '排序，默认按区划、清单、顺序。Sort order; by jurisdiction, list and position when omitted.' }) orderBy?: ItemOrder | null,
     @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
@@ -72,6 +75,15 @@ export class ItemResolver {
     const list = listId ? localIdOf(listId, 'PowerList') : null;
     const article = articleId ? localIdOf(articleId, 'Article') : null;
     const statuteRow = statute ? await findStatute(ctx, statute) : null;
+    let textFilter: { sql: string; params: Record<string, unknown> } | null = null;
+    if (text != null) {
+      try {
+        textFilter = itemTextFilter(ctx.ds, 'i', text);
+      } catch (e) {
+        if (e instanceof SearchInputError) throw badUserInput(e.message);
+        throw e;
+      }
+    }
     if (statute && !statuteRow) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: !!after, startCursor: null, endCursor: null } };
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(Item, 'i');
@@ -81,7 +93,7 @@ export class ItemResolver {
       if (list) q.andWhere('i.list_id = :list', { list });
       if (statuteRow) q.andWhere('EXISTS (SELECT 1 FROM citation c WHERE c.item_id = i.id AND c.statute_id = :sid)', { sid: statuteRow.id });
       if (article) q.andWhere('EXISTS (SELECT 1 FROM citation ca WHERE ca.item_id = i.id AND ca.article_id = :aid)', { aid: article });
-      if (text?.trim()) q.andWhere("i.name LIKE :text ESCAPE '\\'", { text: containsPattern(text.trim()) });
+      if (textFilter) q.andWhere(textFilter.sql, textFilter.params);
       return q;
     };
     return keysetPage(filtered, order, first, after);

@@ -1,0 +1,179 @@
+/**
+ * Full-text search over items and statutes, on both backends. The terms come
+ * from parseSearchText (src/domain/searchQuery.ts); every term must occur in
+ * one of the searched fields of a hit.
+ *
+ * What is searched, in the tables `item_search` and `statute_search` (one
+ * row per item / statute, text ASCII-lowered, kept by triggers that the
+ * Search migrations create on each backend):
+ * - items: NAME (事项名称, and the 子项 name on its own line), BASIS
+ *   (legal_basis: every 实施依据/设定依据/处罚依据… field of the item) and
+ *   DUTIES (the item's 责任事项内容 and 部门职责 fields, from `fields`);
+ * - statutes: TITLE and ALIASES (every spelling the lists used).
+ *
+ * SQLite: the tables are FTS5 (trigram tokenizer, case-sensitive over the
+ * lowered text). Terms of 3+ code points are quoted FTS5 phrases, ranked by
+ * bm25 (name weighs 10, the other fields 1); shorter terms are LIKE filters
+ * on the same table's columns. PostgreSQL: plain tables with a pg_trgm GIN
+ * index per column; every term is a LIKE, ranked by the rule of ruleRank in
+ * searchQuery.ts (which SQLite also uses when every term is short). Same rows
+ * on both; the order differs only where bm25 ranks.
+ */
+import type { DataSource } from 'typeorm';
+import { sql } from './bulk';
+import { ftsMatchExpression, likeContains, parseSearchText, type SearchQuery } from '../domain/searchQuery';
+import type { PowerType } from '../domain/powerTypes';
+
+type Backend = 'sqlite' | 'postgres';
+const backendOf = (ds: DataSource): Backend => (ds.options.type === 'postgres' ? 'postgres' : 'sqlite');
+
+/** A WHERE fragment with `?` placeholders and its parameters, in order. */
+interface Fragment {
+  sql: string;
+  params: unknown[];
+}
+
+/** Where one kind of row is searched on one backend. */
+interface Target {
+  /** FROM clause; the base table is aliased as `alias`. */
+  from: string;
+  /** The row's ID. */
+  id: string;
+  /** The FTS5 table (SQLite only), for MATCH and bm25. */
+  fts?: { table: string; weights: number[] };
+  /** Searched text, already ASCII-lowered: the name-like field first. */
+  fields: string[];
+  /** The base row's name/title, whose length breaks rule-rank ties. */
+  nameColumn: string;
+}
+
+function itemTarget(backend: Backend): Target {
+  return {
+    from: 'item_search JOIN item i ON i.id = item_search.item_id',
+    id: 'i.id',
+    fts: backend === 'sqlite' ? { table: 'item_search', weights: [0, 10, 1, 1] } : undefined,
+    fields: ['item_search.name', 'item_search.basis', 'item_search.duties'],
+    nameColumn: 'i.name',
+  };
+}
+
+function statuteTarget(backend: Backend): Target {
+  return {
+    from: 'statute_search JOIN statute st ON st.id = statute_search.statute_id',
+    id: 'st.id',
+    fts: backend === 'sqlite' ? { table: 'statute_search', weights: [0, 10, 1] } : undefined,
+    fields: ['statute_search.title', 'statute_search.aliases'],
+    nameColumn: 'st.title',
+  };
+}
+
+const like = (expr: string) => `${expr} LIKE ? ESCAPE '\\'`;
+
+/** Every term in some field: an FTS5 MATCH for the long terms where there is an index for them, LIKE for the rest. */
+function matchFragment(t: Target, q: SearchQuery): Fragment {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const likeTerms = t.fts ? q.short : q.terms;
+  if (t.fts && q.long.length) {
+    parts.push(`${t.fts.table} MATCH ?`);
+    params.push(ftsMatchExpression(q.long));
+  }
+  for (const term of likeTerms) {
+    parts.push(`(${t.fields.map(like).join(' OR ')})`);
+    params.push(...t.fields.map(() => likeContains(term)));
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** The rank expression (higher is better): -bm25 when FTS5 matched, else the rule of ruleRank. */
+function rankFragment(t: Target, q: SearchQuery): Fragment {
+  if (t.fts && q.long.length) return { sql: `-bm25(${t.fts.table}, ${t.fts.weights.map((w) => w.toFixed(1)).join(', ')})`, params: [] };
+  const flag = (expr: string) => `(CASE WHEN ${like(expr)} THEN 1 ELSE 0 END)`;
+  const perTerm = q.terms.map(() => [`3 * ${flag(t.fields[0])}`, ...t.fields.slice(1).map(flag)].join(' + '));
+  return {
+    // Integers first, then one float division: the same IEEE arithmetic on both backends and in ruleRank.
+    sql: `(${perTerm.join(' + ')}) + CAST(1 AS DOUBLE PRECISION) / (1 + length(${t.nameColumn}))`,
+    params: q.terms.flatMap((term) => t.fields.map(() => likeContains(term))),
+  };
+}
+
+export interface SearchHit {
+  id: string;
+  rank: number;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** Whether hits follow this page. */
+  more: boolean;
+  totalCount: number;
+}
+
+/** Where a page starts: after this hit, in (rank desc, id asc) order. */
+export interface SearchAfter {
+  rank: number;
+  id: string;
+}
+
+async function searchPage(ds: DataSource, t: Target, q: SearchQuery, filters: Fragment[], first: number, after: SearchAfter | null): Promise<SearchPage> {
+  const match = matchFragment(t, q);
+  const rank = rankFragment(t, q);
+  const where = [match, ...filters];
+  const whereSql = where.map((f) => f.sql).join(' AND ');
+  const whereParams = where.flatMap((f) => f.params);
+  const em = ds.manager;
+  const keyset = after ? 'WHERE h.rank < ? OR (h.rank = ? AND h.id > ?)' : '';
+  const pageSql = `SELECT h.id AS id, h.rank AS rank FROM (SELECT ${t.id} AS id, ${rank.sql} AS rank FROM ${t.from} WHERE ${whereSql}) h ${keyset} ORDER BY h.rank DESC, h.id ASC LIMIT ?`;
+  const pageParams = [...rank.params, ...whereParams, ...(after ? [after.rank, after.rank, after.id] : []), first + 1];
+  const [rows, count] = await Promise.all([
+    sql<{ id: string; rank: number | string }>(em, pageSql, pageParams),
+    sql<{ n: number | string }>(em, `SELECT count(*) AS n FROM ${t.from} WHERE ${whereSql}`, whereParams),
+  ]);
+  return {
+    hits: rows.slice(0, first).map((r) => ({ id: r.id, rank: Number(r.rank) })),
+    more: rows.length > first,
+    totalCount: Number(count[0].n),
+  };
+}
+
+export interface ItemSearchFilters {
+  jurisdictionCode?: string | null;
+  powerType?: PowerType | null;
+}
+
+/** A page of items holding every term, best first (rank desc, then ID). */
+export function searchItems(ds: DataSource, q: SearchQuery, filters: ItemSearchFilters, first: number, after: SearchAfter | null = null): Promise<SearchPage> {
+  const f: Fragment[] = [];
+  if (filters.jurisdictionCode) f.push({ sql: 'i.jurisdiction_code = ?', params: [filters.jurisdictionCode] });
+  // Power types are a JSON array of enum names; a quoted name cannot match inside another.
+  if (filters.powerType) f.push({ sql: `CAST(i.power_types AS TEXT) LIKE ? ESCAPE '\\'`, params: [likeContains(`"${filters.powerType}"`)] });
+  return searchPage(ds, itemTarget(backendOf(ds)), q, f, first, after);
+}
+
+/** A page of statutes whose title or a spelling of it holds every term, best first. */
+export function searchStatutes(ds: DataSource, q: SearchQuery, first: number, after: SearchAfter | null = null): Promise<SearchPage> {
+  return searchPage(ds, statuteTarget(backendOf(ds)), q, [], first, after);
+}
+
+/**
+ * A condition for a TypeORM query builder over `item` (aliased `alias`):
+ * items whose name, basis or duties hold every term of `text`, with the same
+ * semantics and indexes as searchItems. Use as
+ * `const f = itemTextFilter(ds, 'i', text); qb.andWhere(f.sql, f.params)`.
+ * Parameters are named `${prefix}_0`, `${prefix}_1`…: pass another prefix to
+ * use it twice in one query. Throws SearchInputError (code BAD_USER_INPUT)
+ * for empty or overlong text.
+ */
+export function itemTextFilter(ds: DataSource, alias: string, text: string, prefix = 'search'): { sql: string; params: Record<string, unknown> } {
+  const q = parseSearchText(text);
+  const m = matchFragment(itemTarget(backendOf(ds)), q);
+  const frag = { sql: `${alias}.id IN (SELECT item_search.item_id FROM item_search WHERE ${m.sql})`, params: m.params };
+  let n = 0;
+  const params: Record<string, unknown> = {};
+  const named = frag.sql.replace(/\?/g, () => {
+    const name = `${prefix}_${n}`;
+    params[name] = frag.params[n++];
+    return `:${name}`;
+  });
+  return { sql: `(${named})`, params };
+}
