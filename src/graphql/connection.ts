@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Article, Citation, Item, Jurisdiction, PowerList, Statute } from '../db/entities';
 import { badUserInput } from './errors';
@@ -153,3 +153,15 @@ export const CitationConnection = connectionType(Citation, 'Citation', '引用',
 /** The paging arguments every connection field takes, checked. */
 export const FIRST_DESCRIPTION = `每页条数（0–${MAX_PAGE}）。Page size, 0 to ${MAX_PAGE}.`;
 export const AFTER_DESCRIPTION = '上一页的 endCursor。endCursor of the previous page.';
+
+/** `first` and `after`, as every connection field takes them. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: FIRST_DESCRIPTION })
+  first: number;
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
+}
+
+/** What a connection field gets when the client gives neither. */
+export const FIRST_PAGE: PageArgs = { first: 20, after: null };

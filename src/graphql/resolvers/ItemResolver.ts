@@ -1,9 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, Args } from 'type-graphql';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList } from '../../db/entities';
 import type { PowerType } from '../../domain/powerTypes';
 import { ItemOrderFieldEnum, OrderDirectionEnum, PowerTypeEnum, type ItemOrderField, type OrderDirection } from '../enums';
 import type { Context } from '../loaders';
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, ITEM_ORDER, ItemConnection, keysetPage, PageInfo, type Keyset, type Page } from '../connection';
+import { FIRST_PAGE, ITEM_ORDER, ItemConnection, type Keyset, keysetPage, type Page, PageArgs, PageInfo } from '../connection';
 import { localIdOf, toGlobalId } from '../node';
 import { findStatute } from './StatuteResolver';
 import { itemTextFilter } from '../../db/search';
@@ -67,8 +67,7 @@ export class ItemResolver {
     @Arg('articleId', () => ID, { nullable: true, description: '引用该条（条款的全局 ID）。Citing this article (its global ID).' }) articleId?: string | null,
     @Arg('text', () => String, { nullable: true, description: '名称、依据或职责中的文字（与 searchItems 同一检索；空格分隔的词须全部出现）。Text in the name, legal basis or duties (the searchItems match; space-separated terms must all occur).' }) text?: string | null,
     @Arg('orderBy', () => ItemOrder, { nullable: true, description: '排序，默认按区划、清单、顺序。Sort order; by jurisdiction, list and position when omitted.' }) orderBy?: ItemOrder | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Item>> {
     const order = { ...(orderBy?.field === 'NAME' ? NAME_ORDER : ITEM_ORDER), descending: orderBy?.direction === 'DESC' };
     const codes = jurisdictionCode ? [jurisdictionCode, ...(includeDescendants ? (await ctx.loaders.descendants.load(jurisdictionCode)).map((d) => d.code) : [])] : null;
@@ -128,8 +127,7 @@ export class ItemResolver {
   async relatedItems(
     @Root() i: Item,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<RelatedItemConnection> {
     const page = await ctx.loaders.pages.relatedItems.load({ parent: i.id, first, after });
     return { ...page, edges: page.edges.map((e) => Object.assign(new RelatedItemEdge(), { ...e, sourceId: i.id })) };

@@ -1,8 +1,8 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType, Args } from 'type-graphql';
 import { In } from 'typeorm';
 import { Item, ItemLevel, Jurisdiction, PowerList } from '../../db/entities';
 import { levelsBelow, levelsNamedByBody, type LevelKind } from '../../domain/levels';
-import { AFTER_DESCRIPTION, checkFirst, connectionType, containsPattern, FIRST_DESCRIPTION, ITEM_ORDER, ItemConnection, JurisdictionConnection, keysetPage, pageArray, PowerListConnection, type Page } from '../connection';
+import { checkFirst, connectionType, containsPattern, FIRST_PAGE, ITEM_ORDER, ItemConnection, JurisdictionConnection, keysetPage, type Page, PageArgs, pageArray, PowerListConnection } from '../connection';
 import { toGlobalId } from '../node';
 import { LevelEnum } from '../enums';
 import type { Context } from '../loaders';
@@ -85,8 +85,7 @@ export class JurisdictionResolver {
     @Arg('parentCode', () => ID, { nullable: true, description: '上级区划代码：只要其直属下级。Only the direct children of this code.' }) parentCode?: string | null,
     @Arg('hasLists', () => Boolean, { nullable: true, description: 'true：只要自己发布了清单的；false：只要没有的。true: only those with lists of their own; false: only those without.' }) hasLists?: boolean | null,
     @Arg('name', () => String, { nullable: true, description: '名称或简称中的文字，如“伊犁”“尼勒克”。Text in the name or short name.' }) name?: string | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Jurisdiction>> {
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(Jurisdiction, 'j');
@@ -133,8 +132,7 @@ export class JurisdictionResolver {
   lists(
     @Root() j: Jurisdiction,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<PowerList>> {
     return ctx.loaders.pages.listsOfJurisdiction.load({ parent: j.code, first, after });
   }
@@ -153,8 +151,7 @@ export class JurisdictionResolver {
     @Root() j: Jurisdiction,
     @Ctx() ctx: Context,
     @Arg('includeDescendants', { defaultValue: false, description: '含全部下级区划的事项。Include the items of every jurisdiction beneath.' }) includeDescendants: boolean,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Item>> {
     checkFirst(first);
     if (!after) return ctx.loaders.firstItemPage.load({ code: j.code, includeDescendants, first });
@@ -167,8 +164,7 @@ export class JurisdictionResolver {
   async effectiveItems(
     @Root() j: Jurisdiction,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<EffectiveItem>> {
     checkFirst(first);
     return pageArray(await effectiveItemsOf(j, ctx), effectiveKey, 4, first, after);

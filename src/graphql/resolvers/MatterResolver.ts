@@ -1,10 +1,10 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType, Args } from 'type-graphql';
 import { Article, Item, Jurisdiction, Statute } from '../../db/entities';
 import { consistency, type Aspect, type Difference } from '../../domain/matters';
 import type { LevelKind } from '../../domain/levels';
 import { formatArticleLabel } from '../../domain/numerals';
 import { POWER_TYPE_NAMES, type PowerType } from '../../domain/powerTypes';
-import { AFTER_DESCRIPTION, checkFirst, connectionType, decodeCursor, encodeCursor, FIRST_DESCRIPTION, ItemConnection, JurisdictionConnection, pageArray, pageInfo, PageInfo, type Page } from '../connection';
+import { checkFirst, connectionType, decodeCursor, encodeCursor, FIRST_PAGE, ItemConnection, JurisdictionConnection, type Page, PageArgs, pageArray, PageInfo, pageInfo } from '../connection';
 import { localIdOf, Node, toGlobalId } from '../node';
 import { LevelEnum, PowerTypeEnum } from '../enums';
 import { badUserInput } from '../errors';
@@ -239,8 +239,7 @@ export class MatterResolver {
   async matters(
     @Ctx() ctx: Context,
     @Arg('filter', () => MatterFilter, { nullable: true, description: '过滤条件。Filters.' }) filter?: MatterFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<MatterConnection> {
     checkFirst(first);
     const index = await ctx.matters();
@@ -293,8 +292,7 @@ export class MatterResolver {
   async items(
     @Root() m: Matter,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<MatterItem>> {
     const anchor = m.entry.group.anchor.id;
     const page = pageArray(derived(m.entry).sortedMembers, (x) => memberKey(anchor, x), 3, first, after);
@@ -306,8 +304,7 @@ export class MatterResolver {
   jurisdictions(
     @Root() m: Matter,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Jurisdiction>> {
     return jurisdictionPage([...m.entry.jurisdictionCodes].sort(), ctx, first, after);
   }
@@ -370,8 +367,7 @@ export class JurisdictionMatterResolver {
   async matters(
     @Root() j: Jurisdiction,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Matter>> {
     const entries = [...((await ctx.matters()).byJurisdiction.get(j.code) ?? [])].sort(compareEntries);
     const page = pageArray(entries, ascendingKey, 2, first, after);
@@ -382,8 +378,7 @@ export class JurisdictionMatterResolver {
   async gaps(
     @Root() j: Jurisdiction,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<MatterGap>> {
     return pageArray(await gapsOf(j, ctx), (g) => [-g.reasons.length, -g.siblings.length, ...ascendingKey(g.matter.entry)], 4, first, after);
   }
@@ -395,8 +390,7 @@ export class MatterVariantResolver {
   async items(
     @Root() v: MatterVariant,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Item>> {
     const page = pageArray([...v.memberIds].sort(), (id) => [id], 1, first, after);
     const rows = await ctx.loaders.item.loadMany(page.edges.map((e) => e.node));
@@ -407,8 +401,7 @@ export class MatterVariantResolver {
   jurisdictions(
     @Root() v: MatterVariant,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Jurisdiction>> {
     return jurisdictionPage(v.jurisdictionCodes, ctx, first, after);
   }

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Args } from 'type-graphql';
 import { Item, Jurisdiction, PowerList } from '../../db/entities';
 import { ImportReportType } from '../../db/entities/PowerList';
 import type { Context } from '../loaders';
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, ItemConnection, keysetPage, PowerListConnection, type Page } from '../connection';
+import { FIRST_PAGE, ItemConnection, keysetPage, type Page, PageArgs, PowerListConnection } from '../connection';
 import { toGlobalId } from '../node';
 
 @Resolver(() => PowerList)
@@ -11,8 +11,7 @@ export class PowerListResolver {
   lists(
     @Ctx() ctx: Context,
     @Arg('jurisdictionCode', () => ID, { nullable: true, description: '区划代码。Jurisdiction code.' }) jurisdictionCode?: string | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<PowerList>> {
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(PowerList, 'l');
@@ -41,8 +40,7 @@ export class PowerListResolver {
   items(
     @Root() l: PowerList,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Item>> {
     return ctx.loaders.pages.itemsOfList.load({ parent: l.id, first, after });
   }

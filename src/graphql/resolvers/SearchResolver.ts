@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver, registerEnumType, Args } from 'type-graphql';
 import { Item, Statute } from '../../db/entities';
 import { searchItems, searchStatutes, type SearchAfter, type SearchPage } from '../../db/search';
 import { dutiesText, parseSearchText, SearchInputError, snippet, type SearchQuery } from '../../domain/searchQuery';
@@ -6,7 +6,7 @@ import type { PowerType } from '../../domain/powerTypes';
 import { PowerTypeEnum } from '../enums';
 import { badUserInput } from '../errors';
 import type { Context } from '../loaders';
-import { AFTER_DESCRIPTION, checkFirst, decodeCursor, encodeCursor, FIRST_DESCRIPTION, PageInfo, pageInfo } from '../connection';
+import { checkFirst, decodeCursor, encodeCursor, FIRST_PAGE, PageArgs, PageInfo, pageInfo } from '../connection';
 
 export const SearchFieldEnum = { NAME: 'NAME', SUB_ITEM: 'SUB_ITEM', LEGAL_BASIS: 'LEGAL_BASIS', DUTIES: 'DUTIES', TITLE: 'TITLE', ALIAS: 'ALIAS' } as const;
 export type SearchField = keyof typeof SearchFieldEnum;
@@ -135,8 +135,7 @@ export class SearchResolver {
     @Arg('text', () => String, { description: TEXT_DESCRIPTION }) text: string,
     @Arg('jurisdictionCode', () => ID, { nullable: true, description: '仅此区划的事项。Only items of this jurisdiction (its code).' }) jurisdictionCode?: string | null,
     @Arg('powerType', () => PowerTypeEnum, { nullable: true, description: '仅此权力类型。Only items of this power type.' }) powerType?: PowerType | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<ItemSearchConnection> {
     checkFirst(first);
     const q = parse(text);
@@ -152,8 +151,7 @@ export class SearchResolver {
   async searchStatutes(
     @Ctx() ctx: Context,
     @Arg('text', () => String, { description: TEXT_DESCRIPTION }) text: string,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<StatuteSearchConnection> {
     checkFirst(first);
     const q = parse(text);

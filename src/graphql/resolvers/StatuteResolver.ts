@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root, Args } from 'type-graphql';
 import { CitationStatusEnum, OrderDirectionEnum, type OrderDirection } from '../enums';
 import type { CitationStatus } from '../../domain/records';
 
@@ -9,7 +9,7 @@ import { articleIdFor, statuteIdFor } from '../../db/ids';
 import { categoriesConflict, normaliseStatuteTitle } from '../../domain/statuteTitles';
 import { formatArticleLabel } from '../../domain/numerals';
 import type { Context } from '../loaders';
-import { AFTER_DESCRIPTION, ArticleConnection, CitationConnection, connectionType, containsPattern, FIRST_DESCRIPTION, ItemConnection, JurisdictionConnection, keysetPage, pageArray, StatuteConnection, type Page } from '../connection';
+import { ArticleConnection, CitationConnection, connectionType, containsPattern, FIRST_PAGE, ItemConnection, JurisdictionConnection, keysetPage, type Page, PageArgs, pageArray, StatuteConnection } from '../connection';
 import { toGlobalId } from '../node';
 
 @ObjectType({ description: '清单为某条给出的一种表述及其次数。One wording the lists give for an article, and how many citations give it.' })
@@ -71,8 +71,7 @@ export class StatuteResolver {
   @Query(() => CitationIssueConnection, { description: '需要核对的引用：条号可疑的在前，其后是标题经更正的。Citations to check: suspect article numbers first, then corrected titles.' })
   async citationIssues(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<CitationIssue>> {
     const statutes = await ctx.ds.manager.find(Statute, { select: { id: true } });
     const issues: CitationIssue[] = [];
@@ -113,8 +112,7 @@ export class StatuteResolver {
     @Arg('search', () => String, { nullable: true, description: '标题或别名中的文字，如“社会保险”。Text in the title or any spelling.' }) search?: string | null,
     @Arg('category', () => String, { nullable: true, description: '类别：法律、行政法规、地方性法规、规章、规范性文件。Category, tagged or inferred.' }) category?: string | null,
     @Arg('direction', () => OrderDirectionEnum, { defaultValue: 'ASC', description: '按标题的排序方向。Direction of the order by title.' }) direction: OrderDirection = 'ASC',
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Statute>> {
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(Statute, 's');
@@ -163,8 +161,7 @@ export class StatuteResolver {
   citedBy(
     @Root() s: Statute,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Item>> {
     return ctx.loaders.pages.itemsCitingStatute.load({ parent: s.id, first, after });
   }
@@ -173,8 +170,7 @@ export class StatuteResolver {
   articles(
     @Root() s: Statute,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Article>> {
     return ctx.loaders.pages.articlesOfStatute.load({ parent: s.id, first, after });
   }
@@ -217,8 +213,7 @@ export class ArticleResolver {
   items(
     @Root() a: Article,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Item>> {
     return ctx.loaders.pages.itemsCitingArticle.load({ parent: a.id, first, after });
   }
@@ -227,8 +222,7 @@ export class ArticleResolver {
   async jurisdictions(
     @Root() a: Article,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Jurisdiction>> {
     const codes = await ctx.loaders.jurisdictionsCitingArticle.load(a.id);
     const page = pageArray(codes, (c) => [c], 1, first, after);
@@ -282,8 +276,7 @@ export class ArticleQuoteResolver {
   async citations(
     @Root() q: ArticleQuote,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: FIRST_DESCRIPTION }) first = 20,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Citation>> {
     const page = pageArray([...q.citationIds].sort(), (id) => [id], 1, first, after);
     const rows = await ctx.loaders.citation.loadMany(page.edges.map((e) => e.node));
