@@ -1,0 +1,108 @@
+/**
+ * PostGraphile 5 over the same PostgreSQL tables, the peer of the API bench.
+ *
+ * PostGraphile derives its schema from tables and foreign keys. What tables
+ * alone cannot express (the distinct items citing an article, related items,
+ * the shared articles of two items, text search) comes from SQL functions in
+ * a schema of the bench's own, `pgl_bench`, created here idempotently: never
+ * in the project's migrations, and only in the bench database.
+ */
+import './polyfill';
+import http from 'node:http';
+import { Client } from 'pg';
+
+export const PGL_SCHEMA = 'pgl_bench';
+
+/** The functions PostGraphile exposes: computed columns (first argument a row) and one root query. */
+export const PGL_SQL = `
+CREATE SCHEMA IF NOT EXISTS ${PGL_SCHEMA};
+
+-- The search of ours on PostgreSQL (src/db/search.ts), for one term: items whose name, basis or
+-- duties (public.item_search, kept by our Search migration) contain the ASCII-lowered text.
+-- search_items: by the rule rank (3 for the name, 1 for each other field, then shorter names), then ID.
+-- items_matching: the same items in (jurisdiction, list, position) order, as items(text:) gives them.
+CREATE OR REPLACE FUNCTION ${PGL_SCHEMA}.search_items(text text) RETURNS SETOF public.item LANGUAGE sql STABLE AS $$
+  WITH p AS (SELECT '%' || replace(replace(replace(translate(text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS p)
+  SELECT i.* FROM p, public.item_search s JOIN public.item i ON i.id = s.item_id
+  WHERE s.name LIKE p.p OR s.basis LIKE p.p OR s.duties LIKE p.p
+  ORDER BY (3 * (CASE WHEN s.name LIKE p.p THEN 1 ELSE 0 END) + (CASE WHEN s.basis LIKE p.p THEN 1 ELSE 0 END) + (CASE WHEN s.duties LIKE p.p THEN 1 ELSE 0 END))
+    + CAST(1 AS DOUBLE PRECISION) / (1 + length(i.name)) DESC, i.id
+$$;
+
+CREATE OR REPLACE FUNCTION ${PGL_SCHEMA}.items_matching(text text) RETURNS SETOF public.item LANGUAGE sql STABLE AS $$
+  WITH p AS (SELECT '%' || replace(replace(replace(translate(text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS p)
+  SELECT i.* FROM public.item i
+  WHERE i.id IN (SELECT s.item_id FROM p, public.item_search s WHERE s.name LIKE p.p OR s.basis LIKE p.p OR s.duties LIKE p.p)
+  ORDER BY i.jurisdiction_code, i.list_id, i.position
+$$;
+
+-- Every item citing the article, once each, in (jurisdiction, list, position) order.
+CREATE OR REPLACE FUNCTION ${PGL_SCHEMA}.article_items(a public.article) RETURNS SETOF public.item LANGUAGE sql STABLE AS $$
+  SELECT i.* FROM public.item i
+  WHERE EXISTS (SELECT 1 FROM public.citation c WHERE c.item_id = i.id AND c.article_id = a.id)
+  ORDER BY i.jurisdiction_code, i.list_id, i.position
+$$;
+
+-- Items of other lists citing an article this item cites, in (jurisdiction, list, position) order (as ours).
+CREATE OR REPLACE FUNCTION ${PGL_SCHEMA}.item_related_items(i public.item) RETURNS SETOF public.item LANGUAGE sql STABLE AS $$
+  SELECT o.* FROM public.item o
+  WHERE o.list_id <> i.list_id AND o.id IN (
+    SELECT other.item_id FROM public.citation mine
+    JOIN public.citation other ON other.article_id = mine.article_id AND other.item_id <> mine.item_id
+    WHERE mine.item_id = i.id)
+  ORDER BY o.jurisdiction_code, o.list_id, o.position
+$$;
+
+-- The articles this item and another both cite, by ID.
+CREATE OR REPLACE FUNCTION ${PGL_SCHEMA}.item_shared_articles(i public.item, with_item text) RETURNS SETOF public.article LANGUAGE sql STABLE AS $$
+  SELECT a.* FROM public.article a
+  WHERE a.id IN (SELECT c.article_id FROM public.citation c WHERE c.item_id = i.id)
+    AND a.id IN (SELECT c.article_id FROM public.citation c WHERE c.item_id = with_item)
+  ORDER BY a.id
+$$;
+`;
+
+/** Creates (or replaces) the bench's functions; safe to run on every start. */
+export async function ensurePglSchema(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(PGL_SQL);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts PostGraphile (Amber preset, defaults otherwise) on a port; GraphQL at /graphql, health at /healthz. */
+export async function startPostgraphile(url: string, port: number): Promise<{ server: http.Server; release: () => Promise<void> }> {
+  // Loaded lazily so the polyfill is in place first and the other servers never load PostGraphile.
+  // The subpaths exist only as package "exports", which tsc's node10 resolution does not read:
+  // required by their public names, typed from the files they point to.
+  const { postgraphile } = require('postgraphile') as typeof import('postgraphile/dist/index');
+  const { PostGraphileAmberPreset } = require('postgraphile/presets/amber') as typeof import('postgraphile/dist/presets/amber');
+  const { makePgService } = require('postgraphile/adaptors/pg') as typeof import('@dataplan/pg/dist/adaptors/pg');
+  const { grafserv } = require('postgraphile/grafserv/node') as typeof import('grafserv/dist/servers/node/index');
+  const pgl = postgraphile({
+    extends: [PostGraphileAmberPreset],
+    pgServices: [makePgService({ connectionString: url, schemas: ['public', PGL_SCHEMA] })],
+    grafserv: { graphqlPath: '/graphql', watch: false },
+  });
+  const serv = pgl.createServ(grafserv);
+  await pgl.getSchema(); // introspect before accepting traffic
+  const handler = serv.createHandler();
+  const server = http.createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    handler(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    server,
+    release: async () => void (await pgl.release()),
+  };
+}
