@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits';
 import { dataRevision } from '../graphql/matterIndex';
 import { badRequest, graphqlHandler, limitsPlugin, sendRequestError } from './graphqlHttp';
 import { ResponseCache, RevisionTracker } from './responseCache';
+import { fastPathListener, type FastPathConfig, type PreParsed } from './fastPath';
 
 export interface App {
   app: express.Express;
@@ -59,7 +60,8 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
   app.disable('x-powered-by');
   // ETags are set by the GraphQL handler (data revision + request), not computed from bodies.
   app.set('etag', false);
-  const httpServer = http.createServer(app);
+  let fast: FastPathConfig | null = null;
+  const httpServer = http.createServer(fastPathListener(app, () => fast));
 
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
@@ -102,8 +104,14 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
         })
       : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
 
+  if (cache && (origins === '*' || origins.length === 0)) {
+    fast = { cache, revision, cacheControl: `public, max-age=${options.cacheMaxAge ?? DEFAULT_CACHE_MAX_AGE}`, corsAnyOrigin: origins === '*', maxBodyBytes: 1024 * 1024 };
+  }
+
   app.use(
     '/graphql',
+    // A body the fast path read but could not parse goes to the error handler below, as body-parser's would.
+    (req: express.Request & PreParsed, _res: express.Response, next: express.NextFunction) => next(req.fastBodyError),
     corsMiddleware,
     compression(),
     express.json({ limit: '1mb' }),

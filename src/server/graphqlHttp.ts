@@ -71,7 +71,7 @@ export interface GraphQLHttpConfig<C extends object> {
   maxAge: number;
 }
 
-interface Params {
+export interface Params {
   query?: unknown;
   variables?: unknown;
   operationName?: unknown;
@@ -136,6 +136,28 @@ function queryIdentity(p: Params): string | null {
   return p.query === undefined || p.query === null ? (hash ?? null) : null;
 }
 
+/**
+ * The cache key of a request: the data revision and everything the response
+ * depends on (media type asked for, query, operation, variables); null when
+ * the request is not one a cached response may answer.
+ */
+export async function cacheKey(p: Params, headers: Record<string, string | string[] | undefined>, revision: RevisionTracker): Promise<string | null> {
+  const id = queryIdentity(p);
+  if (!id || !isMap(p.variables) || !isMap(p.extensions) || (p.operationName != null && typeof p.operationName !== 'string') || !passesCsrfCheck(headers)) return null;
+  const rev = await revision.current().catch(() => null);
+  return rev === null ? null : JSON.stringify([rev, headers.accept ?? '', id, p.operationName ?? null, p.variables ?? null]);
+}
+
+export function etagOf(key: string): string {
+  return `W/"${crypto.createHash('sha1').update(key).digest('base64url')}"`;
+}
+
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}
+
 function isMap(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
 }
@@ -158,12 +180,6 @@ export function sendRequestError(req: express.Request, res: express.Response, st
 
 export function badRequest(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } });
-}
-
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
 /** Small memo of documents already checked, by query hash (parse once per distinct query). */
@@ -210,14 +226,8 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
         if (shapeError) return sendRequestError(req, res, 400, shapeError);
       }
 
-      // The cache key: data revision + everything the response depends on.
-      let key: string | null = null;
-      const id = p ? queryIdentity(p) : null;
-      if (id && isMap(p!.variables) && isMap(p!.extensions) && (p!.operationName == null || typeof p!.operationName === 'string') && passesCsrfCheck(req.headers)) {
-        const rev = await revision.current().catch(() => null);
-        if (rev !== null) key = JSON.stringify([rev, req.headers.accept ?? '', id, p!.operationName ?? null, p!.variables ?? null]);
-      }
-      const etag = key ? `W/"${crypto.createHash('sha1').update(key).digest('base64url')}"` : null;
+      const key = p ? await cacheKey(p, req.headers, revision) : null;
+      const etag = key ? etagOf(key) : null;
 
       const hit = key && cache ? cache.get(key) : undefined;
       if (hit) {
