@@ -30,7 +30,8 @@ export function createDataSource(config: DbConfig = parseDatabaseUrl(process.env
     logging: options.logger ? (['query', 'error'] as ('query' | 'error')[]) : (['error'] as 'error'[]),
   };
   if (config.kind === 'postgres') {
-    return new DataSource({ ...common, type: 'postgres', url: config.url, migrations: POSTGRES_MIGRATIONS });
+    // JIT compiles a plan for seconds to save milliseconds: wrong for an API's short queries.
+    return new DataSource({ ...common, type: 'postgres', url: config.url, migrations: POSTGRES_MIGRATIONS, extra: { options: '-c jit=off' } });
   }
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
   return new DataSource({

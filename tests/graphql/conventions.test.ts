@@ -139,7 +139,7 @@ describe('filters on items', () => {
     const art = (await data(`{ article(statute: "社会保险法", number: 87) { id items { totalCount } } }`)).article;
     expect(await count(`articleId: "${art.id}"`)).toBe(art.items.totalCount);
     expect(await count(`articleId: "${art.id}", jurisdictionCode: "654028"`)).toBe(1);
-    expect(await count('statute: "不存在的法"')).toBe(0);
+    for (const unknown of ['statute: "不存在的法"', 'jurisdictionCode: "999999"']) expect((await run(`{ items(${unknown}) { totalCount } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const named = await data(`{ items(text: "医疗救助", first: 100) { totalCount edges { node { name legalBasis } } } }`);
     expect(named.items.totalCount).toBeGreaterThan(0);
     expect(named.items.totalCount).toBe((await data(`{ searchItems(text: "医疗救助") { totalCount } }`)).searchItems.totalCount);

@@ -8,7 +8,7 @@ import { localIdOf, toGlobalId } from '../node';
 import { findStatute } from './StatuteResolver';
 import { itemTextFilter } from '../../db/search';
 import { SearchInputError } from '../../domain/searchQuery';
-import { badUserInput } from '../errors';
+import { badUserInput, notFound } from '../errors';
 
 @ObjectType({ description: '相关事项连接中的一条边：另一事项，及两者共同引用的条款。An edge to another item citing an article this item cites, with the articles both cite.' })
 export class RelatedItemEdge {
@@ -70,6 +70,8 @@ export class ItemResolver {
     @Args(() => PageArgs) { first, after }: PageArgs = FIRST_PAGE,
   ): Promise<Page<Item>> {
     const order = { ...(orderBy?.field === 'NAME' ? NAME_ORDER : ITEM_ORDER), descending: orderBy?.direction === 'DESC' };
+    // A filter naming something that does not exist is a mistake to report, not an empty page.
+    if (jurisdictionCode && !(await ctx.loaders.jurisdiction.load(jurisdictionCode))) throw notFound(`no jurisdiction with code ${jurisdictionCode}`);
     const codes = jurisdictionCode ? [jurisdictionCode, ...(includeDescendants ? (await ctx.loaders.descendants.load(jurisdictionCode)).map((d) => d.code) : [])] : null;
     const list = listId ? localIdOf(listId, 'PowerList') : null;
     const article = articleId ? localIdOf(articleId, 'Article') : null;
@@ -83,7 +85,7 @@ export class ItemResolver {
         throw e;
       }
     }
-    if (statute && !statuteRow) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: !!after, startCursor: null, endCursor: null } };
+    if (statute && !statuteRow) throw notFound(`no statute titled ${statute}`);
     const filtered = () => {
       const q = ctx.ds.manager.createQueryBuilder(Item, 'i');
       if (codes) q.andWhere(codes.length === 1 ? 'i.jurisdiction_code = :jc' : 'i.jurisdiction_code IN (:...codes)', { jc: codes[0], codes });
