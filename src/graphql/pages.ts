@@ -1,7 +1,7 @@
 /**
- * Pages of children for many parents at once: the first (or next) page of
- * every parent asked for in one windowed statement, their totals in another,
- * the nodes through an entity loader. A connection field under a list of
+ * Pages of children for many parents at once: the first page of every
+ * parent asked for, with its total, in one windowed statement (a later page
+ * and its totals in two), the nodes through an entity loader. A connection field under a list of
  * parents therefore costs a fixed number of statements, not one per parent.
  */
 import type { EntityManager } from 'typeorm';
@@ -47,13 +47,15 @@ export function childPageLoader<T>(loader: LoaderFactory, em: EntityManager, sou
         const cast = (i: number) => (pg ? `CAST(? AS ${source.keyTypes[i] === 'int' ? 'integer' : 'text'})` : '?');
         const cond = afterKey ? `WHERE (${ks.join(', ')}) > (${ks.map((_, i) => cast(i)).join(', ')})` : '';
         const picked = `WITH picked AS (${source.rows(parents.length)})`;
+        // A first page counts in the same pass (one scan of the children, not two); a later page filters
+        // before numbering, so its totals come from a second statement.
         const [pageRows, totalRows] = await Promise.all([
           sql<Record<string, string | number>>(
             em,
-            `${picked} SELECT parent, id, ${ks.join(', ')} FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY parent ORDER BY ${ks.join(', ')}) AS rn FROM picked ${cond}) ranked WHERE rn <= ? ORDER BY parent, rn`,
+            `${picked} SELECT parent, id, ${ks.join(', ')}${afterKey ? '' : ', total'} FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY parent ORDER BY ${ks.join(', ')}) AS rn${afterKey ? '' : ', COUNT(*) OVER (PARTITION BY parent) AS total'} FROM picked ${cond}) ranked WHERE rn <= ? ORDER BY parent, rn`,
             [...parents, ...(afterKey ?? []), first + 1],
           ),
-          sql<{ parent: string; n: number | string }>(em, `${picked} SELECT parent, COUNT(*) AS n FROM picked GROUP BY parent`, parents),
+          afterKey ? sql<{ parent: string; n: number | string }>(em, `${picked} SELECT parent, COUNT(*) AS n FROM picked GROUP BY parent`, parents) : Promise.resolve(null),
         ]);
         const nodes = pageRows.length ? await loadNodes(pageRows.map((r) => String(r.id))) : [];
         const byParent = new Map<string, { node: T; cursor: string }[]>(parents.map((p) => [p, []]));
@@ -62,7 +64,7 @@ export function childPageLoader<T>(loader: LoaderFactory, em: EntityManager, sou
           const key = ks.map((k, j) => (source.keyTypes[j] === 'int' ? Number(r[k]) : String(r[k])));
           if (node) byParent.get(String(r.parent))!.push({ node, cursor: encodeCursor(key) });
         });
-        const totals = new Map(totalRows.map((r) => [String(r.parent), Number(r.n)]));
+        const totals = totalRows ? new Map(totalRows.map((r) => [String(r.parent), Number(r.n)])) : new Map(pageRows.map((r) => [String(r.parent), Number(r.total)]));
         for (const parent of parents) {
           const rows = byParent.get(parent)!;
           const edges = rows.slice(0, first);
