@@ -1,8 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { freshDatabase } from '../helpers/db';
-import { importSeeds } from '../../src/db/seed';
+import { seededServers } from '../helpers/server';
 import { importList } from '../../src/db/importer';
-import { createApp, listen, type App, type AppOptions } from '../../src/server/app';
 import { ResponseCache, RevisionTracker } from '../../src/server/responseCache';
 
 describe('ResponseCache (pure)', () => {
@@ -54,21 +51,8 @@ describe('RevisionTracker (pure)', () => {
 });
 
 describe('HTTP caching', () => {
-  let ds: DataSource;
-  const apps: App[] = [];
-  beforeAll(async () => {
-    ds = await freshDatabase();
-    await importSeeds(ds);
-  });
-  afterAll(async () => {
-    for (const a of apps) await a.apollo.stop();
-    if (ds?.isInitialized) await ds.destroy();
-  });
-  async function start(options: AppOptions = {}): Promise<{ app: App; url: string }> {
-    const app = await createApp(ds, options);
-    apps.push(app);
-    return { app, url: `http://127.0.0.1:${await listen(app.httpServer, 0, '127.0.0.1')}/graphql` };
-  }
+  const servers = seededServers();
+  const start = servers.start;
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const Q = { query: 'query Place($code: ID!) { jurisdiction(code: $code) { name listCount } }', variables: { code: '654028' }, operationName: 'Place' };
@@ -146,7 +130,7 @@ describe('HTTP caching', () => {
     expect(before).toMatchObject({ xCache: 'MISS', n: 0 });
     expect(await count(eager.url)).toMatchObject({ xCache: 'MISS', n: 0 });
 
-    await importList(ds, { bytes: Buffer.from('序号\t事项名称\n1\t对某事的处罚\n'), fileName: 'cache-test.txt', jurisdictionCode: '654002', department: '伊宁市医疗保障局' });
+    await importList(servers.ds(), { bytes: Buffer.from('序号\t事项名称\n1\t对某事的处罚\n'), fileName: 'cache-test.txt', jurisdictionCode: '654002', department: '伊宁市医疗保障局' });
 
     // Revision read on every request: the import is seen at once.
     expect(await count(eager.url)).toMatchObject({ xCache: 'MISS', n: 1 });

@@ -1,7 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { freshDatabase } from '../helpers/db';
-import { importSeeds } from '../../src/db/seed';
-import { createApp, listen, type App, type AppOptions } from '../../src/server/app';
+import { seededServers } from '../helpers/server';
+import type { AppOptions } from '../../src/server/app';
 import { appOptionsFromEnv } from '../../src/server/config';
 import { formatErrorFor } from '../../src/graphql/errors';
 
@@ -28,21 +26,8 @@ describe('formatError (pure)', () => {
 });
 
 describe('errors over HTTP with a failing database', () => {
-  let ds: DataSource;
-  const apps: App[] = [];
-  beforeAll(async () => {
-    ds = await freshDatabase();
-    await importSeeds(ds);
-  });
-  afterAll(async () => {
-    for (const a of apps) await a.apollo.stop();
-    if (ds?.isInitialized) await ds.destroy();
-  });
-  async function start(options: AppOptions): Promise<string> {
-    const app = await createApp(ds, { responseCache: false, ...options });
-    apps.push(app);
-    return `http://127.0.0.1:${await listen(app.httpServer, 0, '127.0.0.1')}/graphql`;
-  }
+  const servers = seededServers();
+  const start = async (options: AppOptions): Promise<string> => (await servers.start({ responseCache: false, ...options })).url;
   const ask = async (url: string) => {
     const r = await fetch(url, {
       method: 'POST',
@@ -58,7 +43,7 @@ describe('errors over HTTP with a failing database', () => {
     const devUrl = await start({ development: true });
     expect(JSON.parse((await ask(prodUrl)).text).data.statute.title).toBe('社会保险法');
 
-    await ds.query('ALTER TABLE statute RENAME TO statute_gone');
+    await servers.ds().query('ALTER TABLE statute RENAME TO statute_gone');
     try {
       const prod = await ask(prodUrl);
       const body = JSON.parse(prod.text);
@@ -71,13 +56,13 @@ describe('errors over HTTP with a failing database', () => {
       expect(dev.errors[0].message).toMatch(/statute/);
       expect(dev.errors[0].extensions.stacktrace.length).toBeGreaterThan(0);
     } finally {
-      await ds.query('ALTER TABLE statute_gone RENAME TO statute');
+      await servers.ds().query('ALTER TABLE statute_gone RENAME TO statute');
     }
   });
 
   it('GET /healthz says 503 without the driver error outside development (last: closes the database)', async () => {
     const url = await start({});
-    await ds.destroy();
+    await servers.ds().destroy();
     const down = await fetch(url.replace('/graphql', '/healthz'));
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: 'unavailable', error: 'database unavailable' });

@@ -1,9 +1,7 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
-import type { DataSource } from 'typeorm';
-import { freshDatabase } from '../helpers/db';
-import { importSeeds } from '../../src/db/seed';
-import { createApp, listen, type App } from '../../src/server/app';
+import { seededServers } from '../helpers/server';
+import type { App } from '../../src/server/app';
 
 /** A raw request, so the test sees exactly what went on the wire (fetch adds and decodes encodings). */
 function post(port: number, body: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
@@ -19,18 +17,11 @@ function post(port: number, body: string, headers: Record<string, string> = {}):
 }
 
 describe('cache hits answered before express', () => {
-  let ds: DataSource;
+  const servers = seededServers();
   let app: App;
   let port: number;
   beforeAll(async () => {
-    ds = await freshDatabase();
-    await importSeeds(ds);
-    app = await createApp(ds, { logError: () => {} });
-    port = await listen(app.httpServer, 0, '127.0.0.1');
-  });
-  afterAll(async () => {
-    await app?.apollo.stop();
-    await ds?.destroy();
+    ({ app, port } = await servers.start({ logError: () => {} }));
   });
 
   const small = JSON.stringify({ query: '{ jurisdiction(code: "654028") { name } }' });

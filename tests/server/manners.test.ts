@@ -2,28 +2,11 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { serverAudits } from 'graphql-http';
-import type { DataSource } from 'typeorm';
-import { freshDatabase } from '../helpers/db';
-import { importSeeds } from '../../src/db/seed';
-import { createApp, listen, type App } from '../../src/server/app';
+import { seededServers } from '../helpers/server';
+import type { AppOptions } from '../../src/server/app';
 
-let ds: DataSource;
-const apps: App[] = [];
-
-async function start(options: Parameters<typeof createApp>[1] = {}): Promise<string> {
-  const app = await createApp(ds, options);
-  apps.push(app);
-  return `http://127.0.0.1:${await listen(app.httpServer, 0, '127.0.0.1')}/graphql`;
-}
-
-beforeAll(async () => {
-  ds = await freshDatabase();
-  await importSeeds(ds);
-});
-afterAll(async () => {
-  for (const a of apps) await a.apollo.stop();
-  if (ds?.isInitialized) await ds.destroy();
-});
+const servers = seededServers();
+const start = async (options: AppOptions = {}): Promise<string> => (await servers.start(options)).url;
 
 const JSON_POST = { 'content-type': 'application/json' };
 
