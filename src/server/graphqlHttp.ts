@@ -123,13 +123,13 @@ function params(req: express.Request): Params | 'batch' | null {
   return { query: sp.get('query') ?? undefined, operationName: sp.get('operationName') ?? undefined, variables: json('variables'), extensions: json('extensions') };
 }
 
-/** The query's identity for the cache: the hash of its text, or the persisted-query hash sent instead. */
-function queryIdentity(p: Params): string | null {
+/** The query's identity for the cache: the hash of its text (given when already computed), or the persisted-query hash sent instead. */
+function queryIdentity(p: Params, queryHash?: string): string | null {
   const ext = p.extensions;
   const pq = ext && typeof ext === 'object' ? (ext as { persistedQuery?: { sha256Hash?: unknown } }).persistedQuery : undefined;
   const hash = typeof pq?.sha256Hash === 'string' ? pq.sha256Hash : undefined;
   if (typeof p.query === 'string') {
-    const h = sha256(p.query);
+    const h = queryHash ?? sha256(p.query);
     // A mismatched pair is Apollo's to refuse, never a cache hit.
     return hash === undefined || hash === h ? h : null;
   }
@@ -141,8 +141,8 @@ function queryIdentity(p: Params): string | null {
  * depends on (media type asked for, query, operation, variables); null when
  * the request is not one a cached response may answer.
  */
-export async function cacheKey(p: Params, headers: Record<string, string | string[] | undefined>, revision: RevisionTracker): Promise<string | null> {
-  const id = queryIdentity(p);
+export async function cacheKey(p: Params, headers: Record<string, string | string[] | undefined>, revision: RevisionTracker, queryHash?: string): Promise<string | null> {
+  const id = queryIdentity(p, queryHash);
   if (!id || !isMap(p.variables) || !isMap(p.extensions) || (p.operationName != null && typeof p.operationName !== 'string') || !passesCsrfCheck(headers)) return null;
   const rev = await revision.current().catch(() => null);
   return rev === null ? null : JSON.stringify([rev, headers.accept ?? '', id, p.operationName ?? null, p.variables ?? null]);
@@ -210,10 +210,11 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
       }
 
       // Limits on the text, before Apollo parses and validates it.
+      let h: string | undefined;
       if (p && typeof p.query === 'string') {
         const tooLarge = checkDocumentSize(p.query, limits);
         if (tooLarge) return sendRequestError(req, res, 400, tooLarge);
-        const h = sha256(p.query);
+        h = sha256(p.query);
         let shapeError = shapes.get(h);
         if (shapeError === undefined) {
           try {
@@ -226,7 +227,7 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
         if (shapeError) return sendRequestError(req, res, 400, shapeError);
       }
 
-      const key = p ? await cacheKey(p, req.headers, revision) : null;
+      const key = p ? await cacheKey(p, req.headers, revision, h) : null;
       const etag = key ? etagOf(key) : null;
 
       const hit = key && cache ? cache.get(key) : undefined;

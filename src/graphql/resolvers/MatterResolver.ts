@@ -4,10 +4,9 @@ import { consistency, type Aspect, type Difference } from '../../domain/matters'
 import type { LevelKind } from '../../domain/levels';
 import { formatArticleLabel } from '../../domain/numerals';
 import { POWER_TYPE_NAMES, type PowerType } from '../../domain/powerTypes';
-import { checkFirst, connectionType, decodeCursor, encodeCursor, FIRST_PAGE, ItemConnection, JurisdictionConnection, type Page, PageArgs, pageArray, PageInfo, pageInfo } from '../connection';
+import { checkFirst, connectionType, FIRST_PAGE, ItemConnection, JurisdictionConnection, type Page, PageArgs, pageArray, PageInfo } from '../connection';
 import { localIdOf, Node, toGlobalId } from '../node';
 import { LevelEnum, PowerTypeEnum } from '../enums';
-import { badUserInput } from '../errors';
 import type { Context } from '../loaders';
 import type { MatterEntry } from '../matterIndex';
 import { EffectiveItem, effectiveItemsOf } from './JurisdictionResolver';
@@ -173,15 +172,11 @@ function derived(entry: MatterEntry): Derived {
 
 const toMatter = (entry: MatterEntry): Matter => Object.assign(new Matter(), { id: entry.id, entry });
 
-/** Spanning most places first, then by ID: a total order, so cursors are stable. */
-const sortKey = (m: MatterEntry): [number, string] => [m.jurisdictionCodes.length, m.id];
-
-function compareKeys([an, aid]: [number, string], [bn, bid]: [number, string]): number {
-  return bn - an || (aid < bid ? -1 : aid > bid ? 1 : 0);
-}
+/** Spanning most places first, then by ID: a total order, so cursors are stable; ascending, as pageArray reads it. */
+const ascendingKey = (m: MatterEntry): [number, string] => [-m.jurisdictionCodes.length, m.id];
 
 function compareEntries(a: MatterEntry, b: MatterEntry): number {
-  return compareKeys(sortKey(a), sortKey(b));
+  return a.jurisdictionCodes.length === b.jurisdictionCodes.length ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : b.jurisdictionCodes.length - a.jurisdictionCodes.length;
 }
 
 export const MatterItemConnection = connectionType(MatterItem, 'MatterItem', '归并成员', 'member items');
@@ -194,8 +189,6 @@ async function jurisdictionPage(codes: string[], ctx: Context, first: number, af
   return { ...page, edges: page.edges.flatMap((e, i) => (rows[i] instanceof Jurisdiction ? [{ cursor: e.cursor, node: rows[i] as Jurisdiction }] : [])) };
 }
 
-/** The matter order (most places first, then ID) as an ascending key, for in-memory pages. */
-const ascendingKey = (m: MatterEntry): [number, string] => [-m.jurisdictionCodes.length, m.id];
 
 async function loadJurisdictions(codes: string[], ctx: Context): Promise<Jurisdiction[]> {
   return (await ctx.loaders.jurisdiction.loadMany(codes)).filter((j): j is Jurisdiction => j instanceof Jurisdiction);
@@ -264,15 +257,8 @@ export class MatterResolver {
       return true;
     });
     matches.sort(compareEntries);
-    let start = 0;
-    if (after) {
-      const [n, id] = decodeCursor(after, 2);
-      if (typeof n !== 'number' || typeof id !== 'string') throw badUserInput(`invalid cursor: ${after}`);
-      while (start < matches.length && compareKeys(sortKey(matches[start]), [n, id]) <= 0) start++;
-    }
-    const page = matches.slice(start, start + first);
-    const edges = page.map((m) => ({ node: toMatter(m), cursor: encodeCursor(sortKey(m)) }));
-    return { edges, totalCount: matches.length, pageInfo: pageInfo(edges, start + first < matches.length, after) };
+    const page = pageArray(matches, ascendingKey, 2, first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toMatter(e.node) })) };
   }
 
   @FieldResolver(() => ID, { description: '全局 ID：由归并锚点导出，数据不变则不变。Global ID, derived from the group\'s anchor.' })
