@@ -65,7 +65,7 @@ export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]
     /**
      * The first page of items of each jurisdiction (with or without those
      * beneath it), in the order of the root `items` connection: one windowed
-     * statement for the pages, one for the totals, one for the rows.
+     * statement for the pages and their totals, one for the rows.
      */
     firstItemPage: loader<ItemPageKey, Page<Item>, string>(
       async (keys) => {
@@ -83,21 +83,19 @@ export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]
           const head = includeDescendants
             ? `${subtree(codes.length, true)}, picked AS (SELECT tree.root AS root, ${cols} FROM tree JOIN item i ON i.jurisdiction_code = tree.code)`
             : `WITH picked AS (SELECT i.jurisdiction_code AS root, ${cols} FROM item i WHERE i.jurisdiction_code IN (${marks(codes.length)}))`;
-          const [pageRows, totalRows] = await Promise.all([
-            sql<{ root: string; id: string; jc: string; list_id: string; position: number | string }>(
-              em,
-              `${head} SELECT root, id, jc, list_id, position FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY root ORDER BY jc, list_id, position) AS rn FROM picked) ranked WHERE rn <= ? ORDER BY root, rn`,
-              [...codes, first + 1],
-            ),
-            sql<{ k: string; n: number | string }>(em, `${head} SELECT root AS k, COUNT(*) AS n FROM picked GROUP BY root`, [...codes]),
-          ]);
+          // The totals come in the same pass, as in pages.ts: one scan of a province's items, not two.
+          const pageRows = await sql<{ root: string; id: string; jc: string; list_id: string; position: number | string; total: number | string }>(
+            em,
+            `${head} SELECT root, id, jc, list_id, position, total FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY root ORDER BY jc, list_id, position) AS rn, COUNT(*) OVER (PARTITION BY root) AS total FROM picked) ranked WHERE rn <= ? ORDER BY root, rn`,
+            [...codes, first + 1],
+          );
           const items = pageRows.length ? await loadItems(pageRows.map((r) => r.id)) : [];
           const byRoot = new Map<string, { node: Item; cursor: string }[]>(codes.map((c) => [c, []]));
           pageRows.forEach((r, i) => {
             const node = items[i];
             if (node) byRoot.get(r.root)!.push({ node, cursor: encodeCursor([r.jc, r.list_id, Number(r.position)]) });
           });
-          const totals = counts(codes, totalRows);
+          const totals = counts(codes, pageRows.map((r) => ({ k: r.root, n: r.total })));
           codes.forEach((code, i) => {
             const rows = byRoot.get(code)!;
             const edges = rows.slice(0, first);
