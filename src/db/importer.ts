@@ -3,6 +3,7 @@ import type { ImportWarning, ListRecord } from '../domain/records';
 import { nearMissOf } from '../domain/statuteTitles';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from './entities';
 import { jurisdictionRow } from './jurisdictions';
+import { forgetJurisdictionTree } from './tree';
 import { divisionChain, placeIndex } from './gazetteer';
 import { leadingPlace } from '../domain/places';
 import { articleIdFor, stableId, statuteIdFor } from './ids';
@@ -238,7 +239,8 @@ async function resolveNearMisses(
  * transaction, so readers see the old lists or the new, never a mix.
  */
 export async function commitImport(ds: DataSource, prepared: PreparedImport): Promise<ImportResult> {
-  return ds.transaction((em) => commitIn(em, prepared));
+  // The in-memory tree is read again after the commit, in case the import added a place to it.
+  return ds.transaction((em) => commitIn(em, prepared)).finally(() => forgetJurisdictionTree(ds));
 }
 
 /**
@@ -262,7 +264,7 @@ export async function commitBatch(ds: DataSource, batch: readonly PreparedImport
       }
     }
     return out;
-  });
+  }).finally(() => forgetJurisdictionTree(ds));
 }
 
 async function commitIn(em: EntityManager, prepared: PreparedImport): Promise<ImportResult> {

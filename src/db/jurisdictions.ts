@@ -10,6 +10,7 @@ import { commonShortName } from '../domain/places';
 import { bulkInsert, sql } from './bulk';
 import { Jurisdiction } from './entities';
 import { allDivisions, type Division } from './gazetteer';
+import { forgetJurisdictionTree } from './tree';
 
 export function jurisdictionRow(d: Division): Jurisdiction {
   return Object.assign(new Jurisdiction(), { code: d.code, name: d.name, shortName: commonShortName(d), level: d.level, parentCode: d.parentCode });
@@ -41,5 +42,6 @@ export async function syncJurisdictions(ds: DataSource | EntityManager): Promise
       await sql(tx, 'UPDATE jurisdiction SET name = ?, short_name = ?, level = ?, parent_code = ? WHERE code = ?', [j.name, j.shortName, j.level, j.parentCode, j.code]);
     }
   });
+  forgetJurisdictionTree(em.connection);
   return { inserted: missing.length, updated: changed.length };
 }

@@ -2,6 +2,7 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Article, Citation, Item, Jurisdiction, PowerList, Statute } from '../db/entities';
 import { badUserInput } from './errors';
+import { readSql } from '../db/reader';
 
 @ObjectType({ description: '分页信息。Relay page info.' })
 export class PageInfo {
@@ -82,6 +83,8 @@ export const MAX_PAGE = 100;
  */
 export interface Keyset<T> {
   columns: string[];
+  /** The SQL of the row's ID, the key its loader takes. */
+  id: string;
   key: (row: T) => (string | number)[];
   /** Every column sorts the same way (default ascending), so one row comparison finds the next page. */
   descending?: boolean;
@@ -91,6 +94,7 @@ export interface Keyset<T> {
 /** Items in (jurisdiction, list, position) order: a list's items together, in document order. */
 export const ITEM_ORDER: Keyset<Item> = {
   columns: ['i.jurisdiction_code', 'i.list_id', 'i.position'],
+  id: 'i.id',
   key: (i) => [i.jurisdictionCode, i.listId, i.position],
 };
 
@@ -116,26 +120,54 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
 
 /**
  * One page of a query in keyset order. `filtered` builds the query with its
- * filters only (it is called twice: for the page and for the total).
+ * filters only. The nodes come through `load` (a DataLoader), so a page
+ * shares rows already read and never reads columns it does not show.
+ *
+ * A filtered first page reads its IDs and the total in one pass: the filter
+ * (a text match, say) is the expensive part, and running it twice doubled
+ * the comparison page. The rows are gathered before they are sorted (PostgreSQL
+ * would otherwise walk the whole order index to feed the window, 1.3 s instead
+ * of 50 ms). An unfiltered or later page takes the order index for the page
+ * and counts in a second statement, as its WHERE holds the cursor.
  */
 export async function keysetPage<T extends ObjectLiteral>(
   filtered: () => SelectQueryBuilder<T>,
   keyset: Keyset<T>,
   first: number,
-  after?: string | null,
+  after: string | null | undefined,
+  load: (ids: string[]) => Promise<(T | Error | null)[]>,
 ): Promise<Page<T>> {
   checkFirst(first);
-  const page = filtered();
+  const inner = filtered();
+  const ds = inner.connection;
+  const hasFilter = inner.expressionMap.wheres.length > 0;
   if (after) {
     const key = decodeCursor(after, keyset.columns.length);
     const params = Object.fromEntries(key.map((v, i) => [`after${i}`, v]));
-    page.andWhere(`(${keyset.columns.join(', ')}) ${keyset.descending ? '<' : '>'} (${key.map((_, i) => `:after${i}`).join(', ')})`, params);
+    inner.andWhere(`(${keyset.columns.join(', ')}) ${keyset.descending ? '<' : '>'} (${key.map((_, i) => `:after${i}`).join(', ')})`, params);
   }
+  // One select() with every expression: TypeORM repeats the list when the same column is added twice (j.code as id and as k0).
+  inner.select([`${keyset.id} AS id`, ...keyset.columns.map((c, i) => `${c} AS k${i}`)]);
+  const [text, params] = inner.getQueryAndParameters();
   const dir = keyset.descending ? 'DESC' : 'ASC';
-  keyset.columns.forEach((c, i) => (i === 0 ? page.orderBy(c, dir) : page.addOrderBy(c, dir)));
-  const [rows, totalCount] = await Promise.all([page.limit(first + 1).getMany(), filtered().getCount()]);
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(keyset.key(node)) }));
-  return { edges, totalCount, pageInfo: pageInfo(edges, rows.length > first, after) };
+  const order = `ORDER BY ${keyset.columns.map((_, i) => `k${i} ${dir}`).join(', ')} LIMIT ${first + 1}`;
+  const read = <R>(sql: string, p: unknown[]) => readSql<R>(ds, sql, p, { numbered: true });
+  type Row = { id: string | number; total?: string | number };
+  let rows: Row[];
+  let total: number;
+  if (hasFilter && !after) {
+    // OFFSET 0 keeps PostgreSQL from pulling the sort into the subquery.
+    rows = await read<Row>(`SELECT id, COUNT(*) OVER () AS total FROM (${text}${ds.options.type === 'postgres' ? ' OFFSET 0' : ''}) m ${order}`, params);
+    total = Number(rows[0]?.total ?? 0);
+  } else {
+    const [counted, countParams] = filtered().select('COUNT(*)', 'n').getQueryAndParameters();
+    const [page, n] = await Promise.all([read<Row>(`SELECT id FROM (${text}) m ${order}`, params), read<{ n: string | number }>(counted, countParams)]);
+    rows = page;
+    total = Number(n[0].n);
+  }
+  const nodes = rows.length ? await load(rows.slice(0, first).map((r) => String(r.id))) : [];
+  const edges = nodes.flatMap((node) => (node && !(node instanceof Error) ? [{ node, cursor: encodeCursor(keyset.key(node)) }] : []));
+  return { edges, totalCount: total, pageInfo: pageInfo(edges, rows.length > first, after) };
 }
 
 /** A LIKE pattern matching `text` anywhere, as plain text: %, _ and \ match themselves (with ESCAPE '\'). */

@@ -1,32 +1,20 @@
 /**
- * Loaders for the administrative tree. Each answers every node asked for in
- * one statement (a recursive CTE where a subtree is needed), so a query that
- * walks the tree costs a number of statements set by its depth, not by the
- * number of nodes.
+ * Loaders for the administrative tree. The tree itself is in memory
+ * (../db/tree.ts); what hangs on it — lists and items beneath a place — is
+ * one statement for every node asked for (a recursive CTE where a subtree is
+ * needed), so a query that walks the tree costs a number of statements set
+ * by its depth, not by the number of nodes.
  */
 import type { LoaderFactory } from './loaders';
 import type { DataSource } from 'typeorm';
-import { marks, sql } from '../db/bulk';
+import { readSql, valueList } from '../db/reader';
+import { descendantsIn, jurisdictionTree } from '../db/tree';
 import { Item, Jurisdiction } from '../db/entities';
-import type { LevelKind } from '../domain/levels';
 import { encodeCursor, pageInfo, type Page } from './connection';
 
-interface JurisdictionRow {
-  root: string;
-  code: string;
-  name: string;
-  short_name: string | null;
-  level: LevelKind;
-  parent_code: string | null;
-}
-
-function toJurisdiction(r: JurisdictionRow): Jurisdiction {
-  return Object.assign(new Jurisdiction(), { code: r.code, name: r.name, shortName: r.short_name, level: r.level, parentCode: r.parent_code });
-}
-
 /** (root, code) for every node strictly beneath each root; `self` adds the root itself. */
-const subtree = (n: number, self: boolean): string => `WITH RECURSIVE tree(root, code) AS (
-  SELECT ${self ? 'code' : 'parent_code'}, code FROM jurisdiction WHERE ${self ? 'code' : 'parent_code'} IN (${marks(n)})
+const subtree = (self: boolean): string => `WITH RECURSIVE tree(root, code) AS (
+  SELECT ${self ? 'code' : 'parent_code'}, code FROM jurisdiction WHERE ${self ? 'code' : 'parent_code'} IN (?*)
   UNION ALL
   SELECT tree.root, j.code FROM jurisdiction j JOIN tree ON j.parent_code = tree.code
 )`;
@@ -43,25 +31,18 @@ export interface ItemPageKey {
 }
 
 export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]) => Promise<(Item | null)[]>, loader: LoaderFactory) {
-  const em = ds.manager;
   return {
-    /** Every jurisdiction beneath each code, by code. */
+    /** Every jurisdiction beneath each code, by code (from the tree in memory). */
     descendants: loader<string, Jurisdiction[]>(async (codes) => {
-      const rows = await sql<JurisdictionRow>(
-        em,
-        `${subtree(codes.length, false)} SELECT tree.root AS root, j.code, j.name, j.short_name, j.level, j.parent_code FROM tree JOIN jurisdiction j ON j.code = tree.code ORDER BY tree.root, j.code`,
-        [...codes],
-      );
-      const m = new Map<string, Jurisdiction[]>(codes.map((c) => [c, []]));
-      for (const r of rows) m.get(r.root)?.push(toJurisdiction(r));
-      return codes.map((c) => m.get(c)!);
+      const tree = await jurisdictionTree(ds);
+      return codes.map((c) => descendantsIn(tree, c));
     }),
     /** Lists published by each jurisdiction itself. */
     listCount: loader<string, number>(async (codes) =>
-      counts(codes, await sql(em, `SELECT jurisdiction_code AS k, COUNT(*) AS n FROM power_list WHERE jurisdiction_code IN (${marks(codes.length)}) GROUP BY jurisdiction_code`, [...codes]))),
+      counts(codes, await readSql(ds, `SELECT jurisdiction_code AS k, COUNT(*) AS n FROM power_list WHERE jurisdiction_code IN (?*) GROUP BY jurisdiction_code`, [valueList(codes)]))),
     /** Lists published by each jurisdiction and every jurisdiction beneath it. */
     listCountBeneath: loader<string, number>(async (codes) =>
-      counts(codes, await sql(em, `${subtree(codes.length, true)} SELECT tree.root AS k, COUNT(*) AS n FROM tree JOIN power_list l ON l.jurisdiction_code = tree.code GROUP BY tree.root`, [...codes]))),
+      counts(codes, await readSql(ds, `${subtree(true)} SELECT tree.root AS k, COUNT(*) AS n FROM tree JOIN power_list l ON l.jurisdiction_code = tree.code GROUP BY tree.root`, [valueList(codes)]))),
     /**
      * The first page of items of each jurisdiction (with or without those
      * beneath it), in the order of the root `items` connection: one windowed
@@ -81,13 +62,13 @@ export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]
           const codes = [...new Set(group.map((k) => k.code))];
           const cols = 'i.id AS id, i.jurisdiction_code AS jc, i.list_id AS list_id, i.position AS position';
           const head = includeDescendants
-            ? `${subtree(codes.length, true)}, picked AS (SELECT tree.root AS root, ${cols} FROM tree JOIN item i ON i.jurisdiction_code = tree.code)`
-            : `WITH picked AS (SELECT i.jurisdiction_code AS root, ${cols} FROM item i WHERE i.jurisdiction_code IN (${marks(codes.length)}))`;
+            ? `${subtree(true)}, picked AS (SELECT tree.root AS root, ${cols} FROM tree JOIN item i ON i.jurisdiction_code = tree.code)`
+            : `WITH picked AS (SELECT i.jurisdiction_code AS root, ${cols} FROM item i WHERE i.jurisdiction_code IN (?*))`;
           // The totals come in the same pass, as in pages.ts: one scan of a province's items, not two.
-          const pageRows = await sql<{ root: string; id: string; jc: string; list_id: string; position: number | string; total: number | string }>(
-            em,
+          const pageRows = await readSql<{ root: string; id: string; jc: string; list_id: string; position: number | string; total: number | string }>(
+            ds,
             `${head} SELECT root, id, jc, list_id, position, total FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY root ORDER BY jc, list_id, position) AS rn, COUNT(*) OVER (PARTITION BY root) AS total FROM picked) ranked WHERE rn <= ? ORDER BY root, rn`,
-            [...codes, first + 1],
+            [valueList(codes), first + 1],
           );
           const items = pageRows.length ? await loadItems(pageRows.map((r) => r.id)) : [];
           const byRoot = new Map<string, { node: Item; cursor: string }[]>(codes.map((c) => [c, []]));

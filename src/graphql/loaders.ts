@@ -1,9 +1,12 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral } from 'typeorm';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList, Statute } from '../db/entities';
 import { createHierarchyLoaders } from './hierarchy';
-import { childPageLoader, inList } from './pages';
-import { marks, sql } from '../db/bulk';
+import { childPageLoader } from './pages';
+import { jsonValue } from '../db/bulk';
+import { EntityReader, readSql, valueList } from '../db/reader';
+import { jurisdictionTree } from '../db/tree';
+import type { FieldValue, ImportReport } from '../domain/records';
 import { matterIndex, type MatterIndex } from './matterIndex';
 import { analyseStatute, type StatuteAnalysis } from '../domain/articleText';
 
@@ -34,6 +37,26 @@ function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | 
   return keys.map((k) => m.get(k) ?? null);
 }
 
+const readerCache = new WeakMap<DataSource, ReturnType<typeof makeReaders>>();
+
+function makeReaders(ds: DataSource) {
+  return {
+    item: new EntityReader(ds, Item, { omit: ['fields'] }),
+    list: new EntityReader(ds, PowerList, { omit: ['report'] }),
+    article: new EntityReader(ds, Article),
+    itemLevel: new EntityReader(ds, ItemLevel),
+    citation: new EntityReader(ds, Citation),
+    statute: new EntityReader(ds, Statute),
+  };
+}
+
+/** The entity readers of a DataSource, their SQL written once. */
+export function readersOf(ds: DataSource): ReturnType<typeof makeReaders> {
+  let r = readerCache.get(ds);
+  if (!r) readerCache.set(ds, (r = makeReaders(ds)));
+  return r;
+}
+
 /**
  * DataLoaders for one request: every field that loads related rows goes
  * through one of these, so a nested query costs one statement per level,
@@ -42,74 +65,84 @@ function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | 
 export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
   const em = ds.manager;
   const loader = loaderFactory(options.batch ?? true);
-  const item = loader<string, Item | null>(async (ids) =>
-    byKey(ids, await em.find(Item, { where: { id: In([...ids]) } }), (i) => i.id));
-  const list = loader<string, PowerList | null>(async (ids) =>
-    byKey(ids, await em.find(PowerList, { where: { id: In([...ids]) } }), (l) => l.id));
-  const article = loader<string, Article | null>(async (ids) =>
-    byKey(ids, await em.find(Article, { where: { id: In([...ids]) } }), (a) => a.id));
+  const readers = readersOf(ds);
+  const byId = <T extends ObjectLiteral>(reader: EntityReader<T>, keyOf: (row: T) => string) =>
+    loader<string, T | null>(async (ids) => byKey(ids, await reader.where('t.id', ids), keyOf));
+  // An item without its `fields` (2 KB of JSON per item): the field resolver loads them when asked.
+  const item = byId(readers.item, (i) => i.id);
+  const list = byId(readers.list, (l) => l.id);
+  const article = byId(readers.article, (a) => a.id);
   const items = async (ids: string[]) => (await item.loadMany(ids)).map((r) => (r instanceof Item ? r : null));
+  const tree = () => jurisdictionTree(ds);
   // Citations carry their item's (jurisdiction, list, position): pages of citing items come from the index alone.
   const citedOrder = (c: string) => `${c}.item_id AS id, ${c}.jurisdiction_code AS k0, ${c}.list_id AS k1, ${c}.item_position AS k2`;
   const ITEM_KEYS = ['text', 'text', 'int'] as ('text' | 'int')[];
   const citingPage = (column: 'article_id' | 'statute_id') =>
-    childPageLoader<Item>(loader, em, { arity: 3, keyTypes: ITEM_KEYS, rows: (n) => `SELECT DISTINCT c.${column} AS parent, ${citedOrder('c')} FROM citation c WHERE c.${column} ${inList(n)}` }, items);
+    childPageLoader<Item>(loader, ds, { arity: 3, keyTypes: ITEM_KEYS, rows: `SELECT DISTINCT c.${column} AS parent, ${citedOrder('c')} FROM citation c WHERE c.${column} IN (?*)` }, items);
   const pages = {
     /** Lists of each jurisdiction, by department. */
-    listsOfJurisdiction: childPageLoader<PowerList>(loader, em, { arity: 2, keyTypes: ['text', 'text'], rows: (n) => `SELECT l.jurisdiction_code AS parent, l.id AS id, l.department AS k0, l.id AS k1 FROM power_list l WHERE l.jurisdiction_code ${inList(n)}` }, async (ids) => (await list.loadMany(ids)).map((r) => (r instanceof PowerList ? r : null))),
+    listsOfJurisdiction: childPageLoader<PowerList>(loader, ds, { arity: 2, keyTypes: ['text', 'text'], rows: `SELECT l.jurisdiction_code AS parent, l.id AS id, l.department AS k0, l.id AS k1 FROM power_list l WHERE l.jurisdiction_code IN (?*)` }, async (ids) => (await list.loadMany(ids)).map((r) => (r instanceof PowerList ? r : null))),
     /** Items of each list, in document order. */
-    itemsOfList: childPageLoader<Item>(loader, em, { arity: 1, keyTypes: ['int'], rows: (n) => `SELECT i.list_id AS parent, i.id AS id, i.position AS k0 FROM item i WHERE i.list_id ${inList(n)}` }, items),
+    itemsOfList: childPageLoader<Item>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT i.list_id AS parent, i.id AS id, i.position AS k0 FROM item i WHERE i.list_id IN (?*)` }, items),
     /** Items citing each article, in list order. */
     itemsCitingArticle: citingPage('article_id'),
     /** Items citing each statute, in list order. */
     itemsCitingStatute: citingPage('statute_id'),
     /** Articles of each statute that are cited, by number. */
-    articlesOfStatute: childPageLoader<Article>(loader, em, { arity: 1, keyTypes: ['int'], rows: (n) => `SELECT a.statute_id AS parent, a.id AS id, a.number AS k0 FROM article a WHERE a.statute_id ${inList(n)}` }, async (ids) => (await article.loadMany(ids)).map((r) => (r instanceof Article ? r : null))),
+    articlesOfStatute: childPageLoader<Article>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT a.statute_id AS parent, a.id AS id, a.number AS k0 FROM article a WHERE a.statute_id IN (?*)` }, async (ids) => (await article.loadMany(ids)).map((r) => (r instanceof Article ? r : null))),
     /** Other items citing an article each item cites, in list order. */
-    relatedItems: childPageLoader<Item>(loader, em, {
+    relatedItems: childPageLoader<Item>(loader, ds, {
       arity: 3,
       keyTypes: ITEM_KEYS,
       // Cross-links go to other lists: an item's neighbours in its own list are not news.
-      rows: (n) => `SELECT DISTINCT mine.item_id AS parent, ${citedOrder('other')} FROM citation mine JOIN citation other ON other.article_id = mine.article_id AND other.list_id <> mine.list_id WHERE mine.item_id ${inList(n)}`,
+      rows: `SELECT DISTINCT mine.item_id AS parent, ${citedOrder('other')} FROM citation mine JOIN citation other ON other.article_id = mine.article_id AND other.list_id <> mine.list_id WHERE mine.item_id IN (?*)`,
     }, items),
   };
   return {
     pages,
+    /** Items in full: as `item`, with their `fields`. */
+    itemFields: loader<string, FieldValue[]>(async (ids) =>
+      byKey(ids, await readSql<{ id: string; fields: unknown }>(ds, 'SELECT id, fields FROM item WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => (r ? jsonValue<FieldValue[]>(r.fields) : []))),
+    /** The import report of each list (kept out of `list`: a kilobyte each that pages of lists rarely show). */
+    listReport: loader<string, ImportReport | null>(async (ids) =>
+      byKey(ids, await readSql<{ id: string; report: unknown }>(ds, 'SELECT id, report FROM power_list WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => (r?.report == null ? null : jsonValue<ImportReport>(r.report)))),
     /** The articles two items both cite, keyed `item|other`. */
     sharedArticles: loader<string, string[]>(async (pairs) => {
       const mine = [...new Set(pairs.map((p) => p.split('|')[0]))];
       const others = [...new Set(pairs.map((p) => p.split('|')[1]))];
-      const rows = await sql<{ a: string; b: string; article_id: string }>(
-        em,
-        `SELECT DISTINCT mine.item_id AS a, other.item_id AS b, other.article_id AS article_id FROM citation mine JOIN citation other ON other.article_id = mine.article_id WHERE mine.item_id IN (${marks(mine.length)}) AND other.item_id IN (${marks(others.length)}) ORDER BY other.article_id`,
-        [...mine, ...others],
+      const rows = await readSql<{ a: string; b: string; article_id: string }>(
+        ds,
+        `SELECT DISTINCT mine.item_id AS a, other.item_id AS b, other.article_id AS article_id FROM citation mine JOIN citation other ON other.article_id = mine.article_id WHERE mine.item_id IN (?*) AND other.item_id IN (?*) ORDER BY other.article_id`,
+        [valueList(mine), valueList(others)],
       );
       return groupBy(pairs, rows, (r) => `${r.a}|${r.b}`).map((g) => g.map((r) => r.article_id));
     }),
     /** Codes of the jurisdictions whose items cite each article, sorted. */
     jurisdictionsCitingArticle: loader<string, string[]>(async (ids) => {
-      const rows = await sql<{ k: string; code: string }>(em, `SELECT DISTINCT c.article_id AS k, c.jurisdiction_code AS code FROM citation c WHERE c.article_id IN (${marks(ids.length)}) ORDER BY code`, [...ids]);
+      const rows = await readSql<{ k: string; code: string }>(ds, `SELECT DISTINCT c.article_id AS k, c.jurisdiction_code AS code FROM citation c WHERE c.article_id IN (?*) ORDER BY code`, [valueList(ids)]);
       return groupBy(ids, rows, (r) => r.k).map((g) => g.map((r) => r.code));
     }),
-    itemLevel: loader<string, ItemLevel | null>(async (ids) =>
-      byKey(ids, await em.find(ItemLevel, { where: { id: In([...ids]) } }), (l) => l.id)),
+    itemLevel: byId(readers.itemLevel, (l) => l.id),
     ...createHierarchyLoaders(ds, items, loader),
-    jurisdiction: loader<string, Jurisdiction | null>(async (codes) =>
-      byKey(codes, await em.find(Jurisdiction, { where: { code: In([...codes]) } }), (j) => j.code)),
-    children: loader<string, Jurisdiction[]>(async (codes) =>
-      groupBy(codes, await em.find(Jurisdiction, { where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }), (j) => j.parentCode!)),
+    // The tree is in memory: these cost no statement, batched or not.
+    jurisdiction: loader<string, Jurisdiction | null>(async (codes) => {
+      const t = await tree();
+      return codes.map((c) => t.byCode.get(c) ?? null);
+    }),
+    children: loader<string, Jurisdiction[]>(async (codes) => {
+      const t = await tree();
+      return codes.map((c) => [...(t.children.get(c) ?? [])]);
+    }),
     list,
     item,
     itemsOfJurisdiction: loader<string, Item[]>(async (codes) =>
-      groupBy(codes, await em.find(Item, { where: { jurisdictionCode: In([...codes]) }, order: { jurisdictionCode: 'ASC', listId: 'ASC', position: 'ASC' } }), (i) => i.jurisdictionCode)),
+      groupBy(codes, await readers.item.where('t.jurisdiction_code', codes, 't.jurisdiction_code, t.list_id, t.position'), (i) => i.jurisdictionCode)),
     levelsOfItem: loader<string, ItemLevel[]>(async (ids) =>
-      groupBy(ids, await em.find(ItemLevel, { where: { itemId: In([...ids]) }, order: { itemId: 'ASC', position: 'ASC' } }), (l) => l.itemId)),
+      groupBy(ids, await readers.itemLevel.where('t.item_id', ids, 't.item_id, t.position'), (l) => l.itemId)),
     citationsOfItem: loader<string, Citation[]>(async (ids) =>
-      groupBy(ids, await em.find(Citation, { where: { itemId: In([...ids]) }, order: { itemId: 'ASC', position: 'ASC' } }), (c) => c.itemId)),
-    citation: loader<string, Citation | null>(async (ids) =>
-      byKey(ids, await em.find(Citation, { where: { id: In([...ids]) } }), (c) => c.id)),
-    statute: loader<string, Statute | null>(async (ids) =>
-      byKey(ids, await em.find(Statute, { where: { id: In([...ids]) } }), (s) => s.id)),
+      groupBy(ids, await readers.citation.where('t.item_id', ids, 't.item_id, t.position'), (c) => c.itemId)),
+    citation: byId(readers.citation, (c) => c.id),
+    statute: byId(readers.statute, (s) => s.id),
     article,
     statuteAnalysis: loader<string, StatuteAnalysis>(async (ids) => {
       const rows: { statute_id: string; id: string; item_id: string; number: number; quoted: string | null }[] = await em

@@ -4,17 +4,17 @@
  * and its totals in two), the nodes through an entity loader. A connection field under a list of
  * parents therefore costs a fixed number of statements, not one per parent.
  */
-import type { EntityManager } from 'typeorm';
-import { marks, sql } from '../db/bulk';
+import type { DataSource } from 'typeorm';
+import { readSql, valueList } from '../db/reader';
 import { checkFirst, decodeCursor, encodeCursor, pageInfo, type Page } from './connection';
 import type { LoaderFactory } from './loaders';
 
 export interface ChildSource {
   /**
-   * SQL for parents IN (n marks): one row per (parent, child), columns
-   * `parent`, `id` and the order keys `k0` … `k{arity-1}` (unique per parent).
+   * SQL for the parents, bound to its one `IN (?*)`: one row per (parent, child),
+   * columns `parent`, `id` and the order keys `k0` … `k{arity-1}` (unique per parent).
    */
-  rows: (n: number) => string;
+  rows: string;
   arity: number;
   /** SQL type of each key for PostgreSQL's row comparison ('text' or 'int'). */
   keyTypes: ('text' | 'int')[];
@@ -28,8 +28,8 @@ export interface ChildPageKey {
 
 const keyOf = (k: ChildPageKey) => `${k.parent}|${k.first}|${k.after ?? ''}`;
 
-export function childPageLoader<T>(loader: LoaderFactory, em: EntityManager, source: ChildSource, loadNodes: (ids: string[]) => Promise<(T | null)[]>) {
-  const pg = em.connection.options.type === 'postgres';
+export function childPageLoader<T>(loader: LoaderFactory, ds: DataSource, source: ChildSource, loadNodes: (ids: string[]) => Promise<(T | null)[]>) {
+  const pg = ds.options.type === 'postgres';
   const ks = Array.from({ length: source.arity }, (_, i) => `k${i}`);
   return loader<ChildPageKey, Page<T>, string>(
     async (keys) => {
@@ -46,16 +46,16 @@ export function childPageLoader<T>(loader: LoaderFactory, em: EntityManager, sou
         const afterKey = after ? decodeCursor(after, source.arity) : null;
         const cast = (i: number) => (pg ? `CAST(? AS ${source.keyTypes[i] === 'int' ? 'integer' : 'text'})` : '?');
         const cond = afterKey ? `WHERE (${ks.join(', ')}) > (${ks.map((_, i) => cast(i)).join(', ')})` : '';
-        const picked = `WITH picked AS (${source.rows(parents.length)})`;
+        const picked = `WITH picked AS (${source.rows})`;
         // A first page counts in the same pass (one scan of the children, not two); a later page filters
         // before numbering, so its totals come from a second statement.
         const [pageRows, totalRows] = await Promise.all([
-          sql<Record<string, string | number>>(
-            em,
+          readSql<Record<string, string | number>>(
+            ds,
             `${picked} SELECT parent, id, ${ks.join(', ')}${afterKey ? '' : ', total'} FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY parent ORDER BY ${ks.join(', ')}) AS rn${afterKey ? '' : ', COUNT(*) OVER (PARTITION BY parent) AS total'} FROM picked ${cond}) ranked WHERE rn <= ? ORDER BY parent, rn`,
-            [...parents, ...(afterKey ?? []), first + 1],
+            [valueList(parents), ...(afterKey ?? []), first + 1],
           ),
-          afterKey ? sql<{ parent: string; n: number | string }>(em, `${picked} SELECT parent, COUNT(*) AS n FROM picked GROUP BY parent`, parents) : Promise.resolve(null),
+          afterKey ? readSql<{ parent: string; n: number | string }>(ds, `${picked} SELECT parent, COUNT(*) AS n FROM picked GROUP BY parent`, [valueList(parents)]) : Promise.resolve(null),
         ]);
         const nodes = pageRows.length ? await loadNodes(pageRows.map((r) => String(r.id))) : [];
         const byParent = new Map<string, { node: T; cursor: string }[]>(parents.map((p) => [p, []]));
@@ -77,5 +77,3 @@ export function childPageLoader<T>(loader: LoaderFactory, em: EntityManager, sou
   );
 }
 
-/** `IN (…)` of n marks, for ChildSource.rows. */
-export const inList = (n: number): string => `IN (${marks(n)})`;

@@ -7,14 +7,14 @@ import { ItemResolver, RelatedItemEdgeResolver } from './resolvers/ItemResolver'
 import { ItemLevelResolver, NodeResolver } from './resolvers/NodeResolver';
 import { ItemMatterResolver, JurisdictionMatterResolver, MatterResolver, MatterVariantResolver } from './resolvers/MatterResolver';
 import { ArticleQuoteResolver, ArticleResolver, CitationResolver, StatuteResolver } from './resolvers/StatuteResolver';
-import { SearchResolver } from './resolvers/SearchResolver';
+import { ItemSearchEdgeResolver, SearchResolver } from './resolvers/SearchResolver';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once from the resolvers. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [NodeResolver, ItemLevelResolver, RelatedItemEdgeResolver, JurisdictionResolver, JurisdictionMatterResolver, PowerListResolver, ItemResolver, ItemMatterResolver, MatterResolver, MatterVariantResolver, StatuteResolver, ArticleResolver, ArticleQuoteResolver, CitationResolver, SearchResolver],
+    resolvers: [NodeResolver, ItemLevelResolver, RelatedItemEdgeResolver, JurisdictionResolver, JurisdictionMatterResolver, PowerListResolver, ItemResolver, ItemMatterResolver, MatterResolver, MatterVariantResolver, StatuteResolver, ArticleResolver, ArticleQuoteResolver, CitationResolver, SearchResolver, ItemSearchEdgeResolver],
     validate: false,
   }).then((schema) => {
     // type-graphql gives the root type no description; the schema is bilingual throughout.

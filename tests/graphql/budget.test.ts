@@ -16,16 +16,17 @@ import { FRONTEND_QUERIES } from './frontendQueries';
  * resolve in the same tick (an item's ancestors with its neighbours' places).
  */
 const BUDGET: Record<string, number> = {
-  // jurisdiction; ancestors (parent, grandparent); children; their list counts; lists (page, count, rows); items (page, count, rows) and their lists — merged to 10.
-  jurisdiction: 10,
-  // item; its jurisdiction and two ancestors; list; citations; statutes; articles; related items (page, count, rows); their jurisdictions; shared articles.
-  item: 13,
-  // statute; article; citing places; their rows; citing items (page, count, rows) — with their jurisdictions.
-  article: 7,
-  // items (page, count, rows); their jurisdictions; statutes (page, count, rows).
-  search: 7,
-  // revision check; members' items; their jurisdictions; citations; statutes; articles; variants' statutes and articles.
-  comparison: 8,
+  // Places (the jurisdiction, its ancestors and children) come from the tree in memory.
+  // children's list counts; lists and items (page with totals each); their rows (the items' lists among the lists' rows).
+  jurisdiction: 4,
+  // item; list; citations; statutes; articles; related items (page, count, rows); shared articles — some merged by DataLoader.
+  item: 8,
+  // statute; article; citing places; citing items (page with totals, rows).
+  article: 5,
+  // items (page, count, rows); statutes (page, count, rows).
+  search: 6,
+  // revision check; members' items; citations; statutes; articles; variants' statutes and articles.
+  comparison: 7,
 };
 
 async function costs(load: (ds: DataSource) => Promise<unknown>): Promise<Record<string, { statements: number; data: any }>> {

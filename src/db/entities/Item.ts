@@ -86,7 +86,7 @@ export class Item {
   @Column('text', { nullable: true })
   legalBasis: string | null;
 
-  @Field(() => [ItemFieldType], { description: '事项的全部字段，含上列字段。Every field of the item, labelled.' })
+  /** Not read with the item for pages of items (2 KB of JSON each): the GraphQL field loads it (ItemResolver.fields). */
   @Column('json')
   fields: FieldValue[];
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, Args } from 'type-graphql';
 import { Article, Citation, Item, ItemLevel, Jurisdiction, PowerList } from '../../db/entities';
+import { ItemFieldType } from '../../db/entities/Item';
 import type { PowerType } from '../../domain/powerTypes';
 import { ItemOrderFieldEnum, OrderDirectionEnum, PowerTypeEnum, type ItemOrderField, type OrderDirection } from '../enums';
 import type { Context } from '../loaders';
@@ -38,7 +39,7 @@ export class ItemOrder {
   direction: OrderDirection;
 }
 
-const NAME_ORDER: Keyset<Item> = { columns: ['i.name', 'i.id'], key: (i) => [i.name, i.id] };
+const NAME_ORDER: Keyset<Item> = { columns: ['i.name', 'i.id'], id: 'i.id', key: (i) => [i.name, i.id] };
 
 @Resolver(() => RelatedItemEdge)
 export class RelatedItemEdgeResolver {
@@ -97,7 +98,7 @@ export class ItemResolver {
       if (textFilter) q.andWhere(textFilter.sql, textFilter.params);
       return q;
     };
-    return keysetPage(filtered, order, first, after);
+    return keysetPage(filtered, order, first, after, (ids) => ctx.loaders.item.loadMany(ids));
   }
 
   @FieldResolver(() => ID, { description: '全局 ID：由区划、部门、权力类型、名称和子项导出，重新导入不变。Global ID, derived from jurisdiction, department, power type, name and sub-item: stable across re-imports.' })
@@ -113,6 +114,11 @@ export class ItemResolver {
   @FieldResolver(() => Jurisdiction, { description: '事项所属区划。The jurisdiction whose list holds the item.' })
   async jurisdiction(@Root() i: Item, @Ctx() ctx: Context): Promise<Jurisdiction> {
     return (await ctx.loaders.jurisdiction.load(i.jurisdictionCode))!;
+  }
+
+  @FieldResolver(() => [ItemFieldType], { description: '事项的全部字段，含上列字段。Every field of the item, labelled.' })
+  async fields(@Root() i: Item, @Ctx() ctx: Context): Promise<ItemFieldType[]> {
+    return i.fields ?? (await ctx.loaders.itemFields.load(i.id));
   }
 
   @FieldResolver(() => [ItemLevel], { description: '按层级分列的行。Per-level rows under the item.' })

@@ -95,7 +95,7 @@ export class JurisdictionResolver {
       if (name?.trim()) q.andWhere("(j.name LIKE :name ESCAPE '\\' OR j.short_name LIKE :name ESCAPE '\\')", { name: containsPattern(name.trim()) });
       return q;
     };
-    return keysetPage(filtered, { columns: ['j.code'], key: (j) => [j.code] }, first, after);
+    return keysetPage(filtered, { columns: ['j.code'], id: 'j.code', key: (j) => [j.code] }, first, after, (codes) => ctx.loaders.jurisdiction.loadMany(codes));
   }
 
   @FieldResolver(() => ID, { description: '全局 ID。Global ID.' })
@@ -157,7 +157,7 @@ export class JurisdictionResolver {
     if (!after) return ctx.loaders.firstItemPage.load({ code: j.code, includeDescendants, first });
     // Later pages are asked for one node at a time.
     const codes = [j.code, ...(includeDescendants ? (await ctx.loaders.descendants.load(j.code)).map((d) => d.code) : [])];
-    return keysetPage(() => ctx.ds.manager.createQueryBuilder(Item, 'i').where({ jurisdictionCode: In(codes) }), ITEM_ORDER, first, after);
+    return keysetPage(() => ctx.ds.manager.createQueryBuilder(Item, 'i').where({ jurisdictionCode: In(codes) }), ITEM_ORDER, first, after, (ids) => ctx.loaders.item.loadMany(ids));
   }
 
   @FieldResolver(() => EffectiveItemConnection, { description: '对本区划有效的事项：自己清单的，加上上级清单指派到本层级的（近的上级在前）。Items that apply here: its own, then those its ancestors\' lists assign to its level, nearest ancestor first.' })

@@ -18,7 +18,7 @@ export class PowerListResolver {
       if (jurisdictionCode) q.andWhere('l.jurisdiction_code = :jc', { jc: jurisdictionCode });
       return q;
     };
-    return keysetPage(filtered, { columns: ['l.jurisdiction_code', 'l.department', 'l.id'], key: (l) => [l.jurisdictionCode, l.department, l.id] }, first, after);
+    return keysetPage(filtered, { columns: ['l.jurisdiction_code', 'l.department', 'l.id'], id: 'l.id', key: (l) => [l.jurisdictionCode, l.department, l.id] }, first, after, (ids) => ctx.loaders.list.loadMany(ids));
   }
 
   @FieldResolver(() => ID, { description: '全局 ID。Global ID.' })
@@ -32,8 +32,10 @@ export class PowerListResolver {
   }
 
   @FieldResolver(() => ImportReportType, { nullable: true, description: '导入报告。The import report of the document.' })
-  report(@Root() l: PowerList): ImportReportType | null {
-    return l.report ? ImportReportType.from(l.report) : null;
+  async report(@Root() l: PowerList, @Ctx() ctx: Context): Promise<ImportReportType | null> {
+    // Pages of lists leave the report out (a kilobyte each); it is read when asked for.
+    const report = l.report === undefined ? await ctx.loaders.listReport.load(l.id) : l.report;
+    return report ? ImportReportType.from(report) : null;
   }
 
   @FieldResolver(() => ItemConnection, { description: '清单中的事项，按原顺序。The list\'s items, in document order.' })

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver, registerEnumType, Args } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType, Args } from 'type-graphql';
 import { Item, Statute } from '../../db/entities';
 import { searchItems, searchStatutes, type SearchAfter, type SearchPage } from '../../db/search';
 import { dutiesText, parseSearchText, SearchInputError, snippet, type SearchQuery } from '../../domain/searchQuery';
@@ -54,8 +54,18 @@ export class ItemSearchEdge {
   node: Item;
   @Field(() => Float, { description: '相关度，越大越靠前（同一查询内可比）。Relevance, higher first; comparable within one search only.' })
   rank: number;
-  @Field(() => [SearchSnippet], { description: '命中的各字段及片段。Each field matched, with a snippet.' })
-  snippets: SearchSnippet[];
+  /** The search, for the snippets (made only when asked for: the duties text is in the item's `fields`). */
+  query: SearchQuery;
+}
+
+@Resolver(() => ItemSearchEdge)
+export class ItemSearchEdgeResolver {
+  @FieldResolver(() => [SearchSnippet], { description: '命中的各字段及片段。Each field matched, with a snippet.' })
+  async snippets(@Root() e: ItemSearchEdge, @Ctx() ctx: Context): Promise<SearchSnippet[]> {
+    const n = e.node;
+    const fields = n.fields ?? (await ctx.loaders.itemFields.load(n.id));
+    return snippets([['NAME', n.name], ['SUB_ITEM', n.subItem], ['LEGAL_BASIS', n.legalBasis], ['DUTIES', dutiesText(fields)]], e.query);
+  }
 }
 
 @ObjectType({ description: '事项检索结果的分页连接（Relay），按相关度降序、再按 ID。A Relay connection of items found, by relevance then ID.' })
@@ -140,10 +150,8 @@ export class SearchResolver {
     checkFirst(first);
     const q = parse(text);
     const page = await searchItems(ctx.ds, q, { jurisdictionCode, powerType }, first, afterOf(after));
-    const edges = await edgesOf(page, (ids) => ctx.loaders.item.loadMany(ids), (v): v is Item => v instanceof Item, (node, rank, cursor) => ({
-      node, rank, cursor,
-      snippets: snippets([['NAME', node.name], ['SUB_ITEM', node.subItem], ['LEGAL_BASIS', node.legalBasis], ['DUTIES', dutiesText(node.fields)]], q),
-    }));
+    const edges = await edgesOf(page, (ids) => ctx.loaders.item.loadMany(ids), (v): v is Item => v instanceof Item, (node, rank, cursor) =>
+      Object.assign(new ItemSearchEdge(), { node, rank, cursor, query: q }));
     return { edges, totalCount: page.totalCount, pageInfo: pageInfo(edges, page.more, after) };
   }
 

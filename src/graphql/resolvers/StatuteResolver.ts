@@ -124,7 +124,7 @@ export class StatuteResolver {
       if (category) q.andWhere('COALESCE(s.category, s.inferred_category) = :category', { category });
       return q;
     };
-    return keysetPage(filtered, { columns: ['s.title'], key: (st) => [st.title], descending: direction === 'DESC' }, first, after);
+    return keysetPage(filtered, { columns: ['s.title'], id: 's.id', key: (st) => [st.title], descending: direction === 'DESC' }, first, after, (ids) => ctx.loaders.statute.loadMany(ids));
   }
 
   @FieldResolver(() => ID, { description: '全局 ID：由规范化标题导出。Global ID, derived from the normalised title.' })
