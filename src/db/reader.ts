@@ -165,6 +165,11 @@ export class EntityReader<T extends ObjectLiteral> {
     return `SELECT ${this.select} FROM ${this.table}`;
   }
 
+  /** The columns (`t."id", t."name", …`) and the table (`"item" t`), for a statement that joins the rows in. */
+  get parts(): { columns: string; table: string } {
+    return { columns: this.select, table: this.table };
+  }
+
   hydrate(row: Record<string, unknown>): T {
     const e = this.make();
     const driver = this.ds.driver;

@@ -6,6 +6,7 @@
  * by its depth, not by the number of nodes.
  */
 import type { LoaderFactory } from './loaders';
+import type { PageNodes } from './pages';
 import type { DataSource } from 'typeorm';
 import { readSql, valueList } from '../db/reader';
 import { descendantsIn, jurisdictionTree } from '../db/tree';
@@ -30,7 +31,7 @@ export interface ItemPageKey {
   first: number;
 }
 
-export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]) => Promise<(Item | null)[]>, loader: LoaderFactory) {
+export function createHierarchyLoaders(ds: DataSource, itemNodes: PageNodes<Item>, loader: LoaderFactory) {
   return {
     /** Every jurisdiction beneath each code, by code (from the tree in memory). */
     descendants: loader<string, Jurisdiction[]>(async (codes) => {
@@ -65,12 +66,19 @@ export function createHierarchyLoaders(ds: DataSource, loadItems: (ids: string[]
             ? `${subtree(true)}, picked AS (SELECT tree.root AS root, ${cols} FROM tree JOIN item i ON i.jurisdiction_code = tree.code)`
             : `WITH picked AS (SELECT i.jurisdiction_code AS root, ${cols} FROM item i WHERE i.jurisdiction_code IN (?*))`;
           // The totals come in the same pass, as in pages.ts: one scan of a province's items, not two.
+          // The rows come in the same statement (one round trip), as in pages.ts.
+          const { columns, table } = itemNodes.reader.parts;
           const pageRows = await readSql<{ root: string; id: string; jc: string; list_id: string; position: number | string; total: number | string }>(
             ds,
-            `${head} SELECT root, id, jc, list_id, position, total FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY root ORDER BY jc, list_id, position) AS rn, COUNT(*) OVER (PARTITION BY root) AS total FROM picked) ranked WHERE rn <= ? ORDER BY root, rn`,
+            `${head}, page AS (SELECT root, id, jc, list_id, position, total, rn FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY root ORDER BY jc, list_id, position) AS rn, COUNT(*) OVER (PARTITION BY root) AS total FROM picked) ranked WHERE rn <= ?)
+             SELECT ${columns}, page.root AS root, page.jc AS jc, page.total AS total FROM page JOIN ${table} ON t.id = page.id ORDER BY page.root, page.rn`,
             [valueList(codes), first + 1],
           );
-          const items = pageRows.length ? await loadItems(pageRows.map((r) => r.id)) : [];
+          const items = pageRows.map((r) => {
+            const node = itemNodes.reader.hydrate(r);
+            itemNodes.loader.prime(node.id, node);
+            return node;
+          });
           const byRoot = new Map<string, { node: Item; cursor: string }[]>(codes.map((c) => [c, []]));
           pageRows.forEach((r, i) => {
             const node = items[i];

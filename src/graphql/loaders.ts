@@ -72,31 +72,31 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
   const item = byId(readers.item, (i) => i.id);
   const list = byId(readers.list, (l) => l.id);
   const article = byId(readers.article, (a) => a.id);
-  const items = async (ids: string[]) => (await item.loadMany(ids)).map((r) => (r instanceof Item ? r : null));
+  const itemNodes = { reader: readers.item, loader: item };
   const tree = () => jurisdictionTree(ds);
   // Citations carry their item's (jurisdiction, list, position): pages of citing items come from the index alone.
   const citedOrder = (c: string) => `${c}.item_id AS id, ${c}.jurisdiction_code AS k0, ${c}.list_id AS k1, ${c}.item_position AS k2`;
   const ITEM_KEYS = ['text', 'text', 'int'] as ('text' | 'int')[];
   const citingPage = (column: 'article_id' | 'statute_id') =>
-    childPageLoader<Item>(loader, ds, { arity: 3, keyTypes: ITEM_KEYS, rows: `SELECT DISTINCT c.${column} AS parent, ${citedOrder('c')} FROM citation c WHERE c.${column} IN (?*)` }, items);
+    childPageLoader<Item>(loader, ds, { arity: 3, keyTypes: ITEM_KEYS, rows: `SELECT DISTINCT c.${column} AS parent, ${citedOrder('c')} FROM citation c WHERE c.${column} IN (?*)` }, itemNodes);
   const pages = {
     /** Lists of each jurisdiction, by department. */
-    listsOfJurisdiction: childPageLoader<PowerList>(loader, ds, { arity: 2, keyTypes: ['text', 'text'], rows: `SELECT l.jurisdiction_code AS parent, l.id AS id, l.department AS k0, l.id AS k1 FROM power_list l WHERE l.jurisdiction_code IN (?*)` }, async (ids) => (await list.loadMany(ids)).map((r) => (r instanceof PowerList ? r : null))),
+    listsOfJurisdiction: childPageLoader<PowerList>(loader, ds, { arity: 2, keyTypes: ['text', 'text'], rows: `SELECT l.jurisdiction_code AS parent, l.id AS id, l.department AS k0, l.id AS k1 FROM power_list l WHERE l.jurisdiction_code IN (?*)` }, { reader: readers.list, loader: list }),
     /** Items of each list, in document order. */
-    itemsOfList: childPageLoader<Item>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT i.list_id AS parent, i.id AS id, i.position AS k0 FROM item i WHERE i.list_id IN (?*)` }, items),
+    itemsOfList: childPageLoader<Item>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT i.list_id AS parent, i.id AS id, i.position AS k0 FROM item i WHERE i.list_id IN (?*)` }, itemNodes),
     /** Items citing each article, in list order. */
     itemsCitingArticle: citingPage('article_id'),
     /** Items citing each statute, in list order. */
     itemsCitingStatute: citingPage('statute_id'),
     /** Articles of each statute that are cited, by number. */
-    articlesOfStatute: childPageLoader<Article>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT a.statute_id AS parent, a.id AS id, a.number AS k0 FROM article a WHERE a.statute_id IN (?*)` }, async (ids) => (await article.loadMany(ids)).map((r) => (r instanceof Article ? r : null))),
+    articlesOfStatute: childPageLoader<Article>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT a.statute_id AS parent, a.id AS id, a.number AS k0 FROM article a WHERE a.statute_id IN (?*)` }, { reader: readers.article, loader: article }),
     /** Other items citing an article each item cites, in list order. */
     relatedItems: childPageLoader<Item>(loader, ds, {
       arity: 3,
       keyTypes: ITEM_KEYS,
       // Cross-links go to other lists: an item's neighbours in its own list are not news.
       rows: `SELECT DISTINCT mine.item_id AS parent, ${citedOrder('other')} FROM citation mine JOIN citation other ON other.article_id = mine.article_id AND other.list_id <> mine.list_id WHERE mine.item_id IN (?*)`,
-    }, items),
+    }, itemNodes),
   };
   return {
     pages,
@@ -123,7 +123,7 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
       return groupBy(ids, rows, (r) => r.k).map((g) => g.map((r) => r.code));
     }),
     itemLevel: byId(readers.itemLevel, (l) => l.id),
-    ...createHierarchyLoaders(ds, items, loader),
+    ...createHierarchyLoaders(ds, itemNodes, loader),
     // The tree is in memory: these cost no statement, batched or not.
     jurisdiction: loader<string, Jurisdiction | null>(async (codes) => {
       const t = await tree();

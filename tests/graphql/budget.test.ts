@@ -16,13 +16,14 @@ import { FRONTEND_QUERIES } from './frontendQueries';
  * resolve in the same tick (an item's ancestors with its neighbours' places).
  */
 const BUDGET: Record<string, number> = {
-  // Places (the jurisdiction, its ancestors and children) come from the tree in memory.
-  // children's list counts; lists and items (page with totals each); their rows (the items' lists among the lists' rows).
-  jurisdiction: 4,
-  // item; list; citations; statutes; articles; related items (page, count, rows); shared articles — some merged by DataLoader.
-  item: 8,
-  // statute; article; citing places; citing items (page with totals, rows).
-  article: 5,
+  // Places (the jurisdiction, its ancestors and children) come from the tree in memory; a page's rows come in
+  // its own statement. Children's list counts; lists and items (each a page with its totals and rows; the
+  // items' lists among the lists' rows, or read after them).
+  jurisdiction: 3,
+  // item; list; citations; statutes; articles; related items (page with totals and rows); shared articles.
+  item: 7,
+  // statute; article; citing places; citing items (page with totals and rows).
+  article: 4,
   // items (page, count, rows); statutes (page, count, rows).
   search: 6,
   // revision check; members' items; citations; statutes; articles; variants' statutes and articles.
