@@ -41,7 +41,8 @@ const readerCache = new WeakMap<DataSource, ReturnType<typeof makeReaders>>();
 
 function makeReaders(ds: DataSource) {
   return {
-    item: new EntityReader(ds, Item, { omit: ['fields'] }),
+    // Pages of items show names and types: the long texts (2 KB of fields JSON, the legal basis) load when asked.
+    item: new EntityReader(ds, Item, { omit: ['fields', 'legalBasis'] }),
     list: new EntityReader(ds, PowerList, { omit: ['report'] }),
     article: new EntityReader(ds, Article),
     itemLevel: new EntityReader(ds, ItemLevel),
@@ -68,7 +69,7 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
   const readers = readersOf(ds);
   const byId = <T extends ObjectLiteral>(reader: EntityReader<T>, keyOf: (row: T) => string) =>
     loader<string, T | null>(async (ids) => byKey(ids, await reader.where('t.id', ids), keyOf));
-  // An item without its `fields` (2 KB of JSON per item): the field resolver loads them when asked.
+  // An item without its long texts: the field resolvers load them when asked.
   const item = byId(readers.item, (i) => i.id);
   const list = byId(readers.list, (l) => l.id);
   const article = byId(readers.article, (a) => a.id);
@@ -100,9 +101,12 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
   };
   return {
     pages,
-    /** Items in full: as `item`, with their `fields`. */
+    /** The fields of each item, every cell as written (kept out of `item`: 2 KB of JSON each). */
     itemFields: loader<string, FieldValue[]>(async (ids) =>
       byKey(ids, await readSql<{ id: string; fields: unknown }>(ds, 'SELECT id, fields FROM item WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => (r ? jsonValue<FieldValue[]>(r.fields) : []))),
+    /** The legal basis of each item (kept out of `item` with the fields). */
+    itemBasis: loader<string, string | null>(async (ids) =>
+      byKey(ids, await readSql<{ id: string; legal_basis: string | null }>(ds, 'SELECT id, legal_basis FROM item WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => r?.legal_basis ?? null)),
     /** The import report of each list (kept out of `list`: a kilobyte each that pages of lists rarely show). */
     listReport: loader<string, ImportReport | null>(async (ids) =>
       byKey(ids, await readSql<{ id: string; report: unknown }>(ds, 'SELECT id, report FROM power_list WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => (r?.report == null ? null : jsonValue<ImportReport>(r.report)))),

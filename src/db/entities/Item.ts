@@ -82,7 +82,7 @@ export class Item {
   @Column('varchar', { length: 64, nullable: true })
   localCode: string | null;
 
-  @Field(() => String, { nullable: true, description: '实施依据（清洗后文本）。Legal basis, cleaned text.' })
+  /** Not read for pages of items either (the longest text of a row): ItemResolver.legalBasis loads it. */
   @Column('text', { nullable: true })
   legalBasis: string | null;
 

@@ -116,6 +116,11 @@ export class ItemResolver {
     return (await ctx.loaders.jurisdiction.load(i.jurisdictionCode))!;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: '实施依据（清洗后文本）。Legal basis, cleaned text.' })
+  async legalBasis(@Root() i: Item, @Ctx() ctx: Context): Promise<string | null> {
+    return i.legalBasis !== undefined ? i.legalBasis : ctx.loaders.itemBasis.load(i.id);
+  }
+
   @FieldResolver(() => [ItemFieldType], { description: '事项的全部字段，含上列字段。Every field of the item, labelled.' })
   async fields(@Root() i: Item, @Ctx() ctx: Context): Promise<ItemFieldType[]> {
     return i.fields ?? (await ctx.loaders.itemFields.load(i.id));
