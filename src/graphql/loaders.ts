@@ -101,12 +101,12 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
   };
   return {
     pages,
-    /** The fields of each item, every cell as written (kept out of `item`: 2 KB of JSON each). */
-    itemFields: loader<string, FieldValue[]>(async (ids) =>
-      byKey(ids, await readSql<{ id: string; fields: unknown }>(ds, 'SELECT id, fields FROM item WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => (r ? jsonValue<FieldValue[]>(r.fields) : []))),
-    /** The legal basis of each item (kept out of `item` with the fields). */
-    itemBasis: loader<string, string | null>(async (ids) =>
-      byKey(ids, await readSql<{ id: string; legal_basis: string | null }>(ds, 'SELECT id, legal_basis FROM item WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => r?.legal_basis ?? null)),
+    /**
+     * The long texts of each item, kept out of `item`: its legal basis and its fields (every cell as
+     * written, 2 KB of JSON). One loader for both, so a page showing either, or snippets of both, reads once.
+     */
+    itemTexts: loader<string, { legalBasis: string | null; fields: FieldValue[] }>(async (ids) =>
+      byKey(ids, await readSql<{ id: string; legal_basis: string | null; fields: unknown }>(ds, 'SELECT id, legal_basis, fields FROM item WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => ({ legalBasis: r?.legal_basis ?? null, fields: r ? jsonValue<FieldValue[]>(r.fields) : [] }))),
     /** The import report of each list (kept out of `list`: a kilobyte each that pages of lists rarely show). */
     listReport: loader<string, ImportReport | null>(async (ids) =>
       byKey(ids, await readSql<{ id: string; report: unknown }>(ds, 'SELECT id, report FROM power_list WHERE id IN (?*)', [valueList(ids)]), (r) => r.id).map((r) => (r?.report == null ? null : jsonValue<ImportReport>(r.report)))),

@@ -20,8 +20,8 @@ const BUDGET: Record<string, number> = {
   // its own statement. Children's list counts; lists and items (each a page with its totals and rows; the
   // items' lists among the lists' rows, or read after them).
   jurisdiction: 3,
-  // item; list; citations; statutes; articles; related items (page with totals and rows); shared articles.
-  item: 7,
+  // item; its legal basis; list; citations; statutes; articles; related items (page with totals and rows); shared articles.
+  item: 8,
   // statute; article; citing places; citing items (page with totals and rows).
   article: 4,
   // items (page, count, rows); statutes (page, count, rows).

@@ -134,7 +134,7 @@ describe('searchItems', () => {
     const small = await measure('医疗救助', 2);
     const large = await measure('医疗', 100);
     expect(large.edges).toBeGreaterThan(small.edges * 10);
-    // page + count + items + jurisdictions.
+    // page + count + items + their long texts for the snippets (places are in memory).
     expect(small.statements).toBe(4);
     expect(large.statements).toBe(4);
   });

@@ -118,12 +118,12 @@ export class ItemResolver {
 
   @FieldResolver(() => String, { nullable: true, description: '实施依据（清洗后文本）。Legal basis, cleaned text.' })
   async legalBasis(@Root() i: Item, @Ctx() ctx: Context): Promise<string | null> {
-    return i.legalBasis !== undefined ? i.legalBasis : ctx.loaders.itemBasis.load(i.id);
+    return i.legalBasis !== undefined ? i.legalBasis : (await ctx.loaders.itemTexts.load(i.id)).legalBasis;
   }
 
   @FieldResolver(() => [ItemFieldType], { description: '事项的全部字段，含上列字段。Every field of the item, labelled.' })
   async fields(@Root() i: Item, @Ctx() ctx: Context): Promise<ItemFieldType[]> {
-    return i.fields ?? (await ctx.loaders.itemFields.load(i.id));
+    return i.fields ?? (await ctx.loaders.itemTexts.load(i.id)).fields;
   }
 
   @FieldResolver(() => [ItemLevel], { description: '按层级分列的行。Per-level rows under the item.' })

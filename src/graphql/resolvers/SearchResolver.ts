@@ -63,8 +63,8 @@ export class ItemSearchEdgeResolver {
   @FieldResolver(() => [SearchSnippet], { description: '命中的各字段及片段。Each field matched, with a snippet.' })
   async snippets(@Root() e: ItemSearchEdge, @Ctx() ctx: Context): Promise<SearchSnippet[]> {
     const n = e.node;
-    const [basis, fields] = await Promise.all([n.legalBasis !== undefined ? n.legalBasis : ctx.loaders.itemBasis.load(n.id), n.fields ?? ctx.loaders.itemFields.load(n.id)]);
-    return snippets([['NAME', n.name], ['SUB_ITEM', n.subItem], ['LEGAL_BASIS', basis], ['DUTIES', dutiesText(fields)]], e.query);
+    const { legalBasis, fields } = await ctx.loaders.itemTexts.load(n.id);
+    return snippets([['NAME', n.name], ['SUB_ITEM', n.subItem], ['LEGAL_BASIS', legalBasis], ['DUTIES', dutiesText(fields)]], e.query);
   }
 }
 
