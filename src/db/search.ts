@@ -3,25 +3,25 @@
  * from parseSearchText (src/domain/searchQuery.ts); every term must occur in
  * one of the searched fields of a hit.
  *
- * What is searched, in the tables `item_search` and `statute_search` (one
- * row per item / statute, text ASCII-lowered, kept by triggers that the
- * Search migrations create on each backend):
- * - items: NAME (事项名称, and the 子项 name on its own line), BASIS
- *   (legal_basis: every 实施依据/设定依据/处罚依据… field of the item) and
- *   DUTIES (the item's 责任事项内容 and 部门职责 fields, from `fields`);
- * - statutes: TITLE and ALIASES (every spelling the lists used).
+ * Items: NAME (事项名称, and the 子项 name on its own line), BASIS
+ * (legal_basis: every 实施依据/设定依据/处罚依据… field of the item) and
+ * DUTIES (the item's 责任事项内容 and 部门职责 fields, from `fields`). Lists
+ * quote the same texts thousands of times, so each distinct text (ASCII-
+ * lowered) is indexed once, in `search_text`, and `item_text` points every
+ * item at its three texts (migration SearchTexts, kept by triggers). A term
+ * finds its texts first — FTS5 trigram MATCH on SQLite for 3+ code points,
+ * else LIKE (pg_trgm's GIN index on PostgreSQL) — then the items pointing at
+ * them. Ranked by the rule of ruleRank in searchQuery.ts on both backends, so
+ * both give the same rows in the same order.
  *
- * SQLite: the tables are FTS5 (trigram tokenizer, case-sensitive over the
- * lowered text). Terms of 3+ code points are quoted FTS5 phrases, ranked by
- * bm25 (name weighs 10, the other fields 1); shorter terms are LIKE filters
- * on the same table's columns. PostgreSQL: plain tables with a pg_trgm GIN
- * index per column; every term is a LIKE, ranked by the rule of ruleRank in
- * searchQuery.ts (which SQLite also uses when every term is short). Same rows
- * on both; the order differs only where bm25 ranks.
+ * Statutes: TITLE and ALIASES (every spelling the lists used), one row per
+ * statute in `statute_search` (migration Search): FTS5 on SQLite, ranked by
+ * bm25 (title weighs 10) for long terms; pg_trgm and the rule on PostgreSQL.
  */
 import type { DataSource } from 'typeorm';
 import { sql } from './bulk';
-import { ftsMatchExpression, likeContains, parseSearchText, type SearchQuery } from '../domain/searchQuery';
+import { readSql } from './reader';
+import { codePointLength, ftsMatchExpression, likeContains, parseSearchText, TRIGRAM, type SearchQuery } from '../domain/searchQuery';
 import type { PowerType } from '../domain/powerTypes';
 
 type Backend = 'sqlite' | 'postgres';
@@ -47,17 +47,6 @@ interface Target {
   nameColumn: string;
   /** The search table alone, and the row ID in it: enough when neither rank nor filters read the base row. */
   bare: { from: string; id: string; baseAlias: string };
-}
-
-function itemTarget(backend: Backend): Target {
-  return {
-    from: 'item_search JOIN item i ON i.id = item_search.item_id',
-    id: 'i.id',
-    fts: backend === 'sqlite' ? { table: 'item_search', weights: [0, 10, 1, 1] } : undefined,
-    fields: ['item_search.name', 'item_search.basis', 'item_search.duties'],
-    nameColumn: 'i.name',
-    bare: { from: 'item_search', id: 'item_search.item_id', baseAlias: 'i' },
-  };
 }
 
 function statuteTarget(backend: Backend): Target {
@@ -149,13 +138,52 @@ export interface ItemSearchFilters {
   powerType?: PowerType | null;
 }
 
+/** The texts of `search_text` holding `term`: an FTS5 phrase on SQLite when the trigram index can serve it, else LIKE. */
+function textsHolding(backend: Backend, term: string): Fragment {
+  if (backend === 'sqlite' && codePointLength(term) >= TRIGRAM) return { sql: 'SELECT rowid AS id FROM search_text_fts WHERE search_text_fts MATCH ?', params: [ftsMatchExpression([term])] };
+  return { sql: `SELECT id FROM search_text WHERE ${like('body')}`, params: [likeContains(term)] };
+}
+
+/** An item's three texts, name first (it weighs 3 in the rank). */
+const ITEM_TEXTS = ['x.name_id', 'x.basis_id', 'x.duties_id'];
+
+/**
+ * Items holding every term, over `item_text x`: the CTEs (one per term, its
+ * matching texts as `t{k}`), the match and the rank (ruleRank's rule).
+ */
+function itemQuery(backend: Backend, q: SearchQuery): { with: Fragment; match: string; rank: string } {
+  const terms = q.terms.map((term) => textsHolding(backend, term));
+  const holds = (col: string, k: number) => `${col} IN (SELECT id FROM t${k})`;
+  const flag = (col: string, k: number) => `(CASE WHEN ${holds(col, k)} THEN 1 ELSE 0 END)`;
+  return {
+    with: { sql: `WITH ${terms.map((t, k) => `t${k} AS (${t.sql})`).join(', ')}`, params: terms.flatMap((t) => t.params) },
+    match: q.terms.map((_, k) => `(${ITEM_TEXTS.map((c) => holds(c, k)).join(' OR ')})`).join(' AND '),
+    // Integers first, then one float division: the same IEEE arithmetic on both backends and in ruleRank.
+    rank: `(${q.terms.map((_, k) => [`3 * ${flag(ITEM_TEXTS[0], k)}`, ...ITEM_TEXTS.slice(1).map((c) => flag(c, k))].join(' + ')).join(' + ')}) + CAST(1 AS DOUBLE PRECISION) / (1 + x.name_length)`,
+  };
+}
+
 /** A page of items holding every term, best first (rank desc, then ID). */
-export function searchItems(ds: DataSource, q: SearchQuery, filters: ItemSearchFilters, first: number, after: SearchAfter | null = null): Promise<SearchPage> {
+export async function searchItems(ds: DataSource, q: SearchQuery, filters: ItemSearchFilters, first: number, after: SearchAfter | null = null): Promise<SearchPage> {
   const f: Fragment[] = [];
   if (filters.jurisdictionCode) f.push({ sql: 'i.jurisdiction_code = ?', params: [filters.jurisdictionCode] });
   // Power types are a JSON array of enum names; a quoted name cannot match inside another.
   if (filters.powerType) f.push({ sql: `CAST(i.power_types AS TEXT) LIKE ? ESCAPE '\\'`, params: [likeContains(`"${filters.powerType}"`)] });
-  return searchPage(ds, itemTarget(backendOf(ds)), q, f, first, after);
+  const { with: w, match, rank } = itemQuery(backendOf(ds), q);
+  // The item row only when a filter reads it: joining 23,000 hits costs more than finding them.
+  const from = f.length ? 'item_text x JOIN item i ON i.id = x.item_id' : 'item_text x';
+  const where = [match, ...f.map((x) => x.sql)].join(' AND ');
+  const whereParams = f.flatMap((x) => x.params);
+  const keyset = after ? 'WHERE h.rank < ? OR (h.rank = ? AND h.id > ?)' : '';
+  const [rows, count] = await Promise.all([
+    readSql<{ id: string; rank: number | string }>(
+      ds,
+      `${w.sql} SELECT h.id AS id, h.rank AS rank FROM (SELECT x.item_id AS id, ${rank} AS rank FROM ${from} WHERE ${where}) h ${keyset} ORDER BY h.rank DESC, h.id ASC LIMIT ?`,
+      [...w.params, ...whereParams, ...(after ? [after.rank, after.rank, after.id] : []), first + 1],
+    ),
+    readSql<{ n: number | string }>(ds, `${w.sql} SELECT count(*) AS n FROM ${from} WHERE ${where}`, [...w.params, ...whereParams]),
+  ]);
+  return { hits: rows.slice(0, first).map((r) => ({ id: r.id, rank: Number(r.rank) })), more: rows.length > first, totalCount: Number(count[0].n) };
 }
 
 /** A page of statutes whose title or a spelling of it holds every term, best first. */
@@ -174,8 +202,8 @@ export function searchStatutes(ds: DataSource, q: SearchQuery, first: number, af
  */
 export function itemTextFilter(ds: DataSource, alias: string, text: string, prefix = 'search'): { sql: string; params: Record<string, unknown> } {
   const q = parseSearchText(text);
-  const m = matchFragment(itemTarget(backendOf(ds)), q);
-  const frag = { sql: `${alias}.id IN (SELECT item_search.item_id FROM item_search WHERE ${m.sql})`, params: m.params };
+  const { with: w, match } = itemQuery(backendOf(ds), q);
+  const frag = { sql: `${alias}.id IN (${w.sql} SELECT x.item_id FROM item_text x WHERE ${match})`, params: w.params };
   let n = 0;
   const params: Record<string, unknown> = {};
   const named = frag.sql.replace(/\?/g, () => {
