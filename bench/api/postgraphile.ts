@@ -19,21 +19,22 @@ CREATE SCHEMA IF NOT EXISTS ${PGL_SCHEMA};
 
 -- The search of ours on PostgreSQL (src/db/search.ts), for one term: the distinct texts
 -- (public.search_text, kept by our SearchTexts migration) holding the ASCII-lowered text, then the
--- items whose name, basis or duties is one of them (public.item_text).
+-- items whose name, basis or duties is one of them (public.item_text), with the same array forms as
+-- ours, so that PostgreSQL plans both the same way.
 -- search_items: by the rule rank (3 for the name, 1 for each other field, then shorter names), then ID.
 -- items_matching: the same items in (jurisdiction, list, position) order, as items(text:) gives them.
 CREATE OR REPLACE FUNCTION ${PGL_SCHEMA}.search_items(text text) RETURNS SETOF public.item LANGUAGE sql STABLE AS $$
   WITH t AS (SELECT id FROM public.search_text WHERE body LIKE '%' || replace(replace(replace(translate(text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
   SELECT i.* FROM public.item_text x JOIN public.item i ON i.id = x.item_id
-  WHERE x.name_id IN (SELECT id FROM t) OR x.basis_id IN (SELECT id FROM t) OR x.duties_id IN (SELECT id FROM t)
-  ORDER BY (3 * (CASE WHEN x.name_id IN (SELECT id FROM t) THEN 1 ELSE 0 END) + (CASE WHEN x.basis_id IN (SELECT id FROM t) THEN 1 ELSE 0 END) + (CASE WHEN x.duties_id IN (SELECT id FROM t) THEN 1 ELSE 0 END))
+  WHERE x.name_id = ANY(ARRAY(SELECT id FROM t)) OR x.basis_id = ANY(ARRAY(SELECT id FROM t)) OR x.duties_id = ANY(ARRAY(SELECT id FROM t))
+  ORDER BY (3 * (CASE WHEN x.name_id = ANY(ARRAY(SELECT id FROM t)) THEN 1 ELSE 0 END) + (CASE WHEN x.basis_id = ANY(ARRAY(SELECT id FROM t)) THEN 1 ELSE 0 END) + (CASE WHEN x.duties_id = ANY(ARRAY(SELECT id FROM t)) THEN 1 ELSE 0 END))
     + CAST(1 AS DOUBLE PRECISION) / (1 + x.name_length) DESC, i.id
 $$;
 
 CREATE OR REPLACE FUNCTION ${PGL_SCHEMA}.items_matching(text text) RETURNS SETOF public.item LANGUAGE sql STABLE AS $$
   WITH t AS (SELECT id FROM public.search_text WHERE body LIKE '%' || replace(replace(replace(translate(text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
   SELECT i.* FROM public.item i
-  WHERE i.id IN (SELECT x.item_id FROM public.item_text x WHERE x.name_id IN (SELECT id FROM t) OR x.basis_id IN (SELECT id FROM t) OR x.duties_id IN (SELECT id FROM t))
+  WHERE i.id = ANY(ARRAY(SELECT x.item_id FROM public.item_text x WHERE x.name_id = ANY(ARRAY(SELECT id FROM t)) OR x.basis_id = ANY(ARRAY(SELECT id FROM t)) OR x.duties_id = ANY(ARRAY(SELECT id FROM t))))
   ORDER BY i.jurisdiction_code, i.list_id, i.position
 $$;
 

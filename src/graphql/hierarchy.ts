@@ -6,7 +6,7 @@
  * by its depth, not by the number of nodes.
  */
 import type { LoaderFactory } from './loaders';
-import type { PageNodes } from './pages';
+import { pageRowsJoin, type PageNodes } from './pages';
 import type { DataSource } from 'typeorm';
 import { readSql, valueList } from '../db/reader';
 import { descendantsIn, jurisdictionTree } from '../db/tree';
@@ -32,6 +32,7 @@ export interface ItemPageKey {
 }
 
 export function createHierarchyLoaders(ds: DataSource, itemNodes: PageNodes<Item>, loader: LoaderFactory) {
+  const pg = ds.options.type === 'postgres';
   return {
     /** Every jurisdiction beneath each code, by code (from the tree in memory). */
     descendants: loader<string, Jurisdiction[]>(async (codes) => {
@@ -63,15 +64,17 @@ export function createHierarchyLoaders(ds: DataSource, itemNodes: PageNodes<Item
           const codes = [...new Set(group.map((k) => k.code))];
           const cols = 'i.id AS id, i.jurisdiction_code AS jc, i.list_id AS list_id, i.position AS position';
           const head = includeDescendants
-            ? `${subtree(true)}, picked AS (SELECT tree.root AS root, ${cols} FROM tree JOIN item i ON i.jurisdiction_code = tree.code)`
+            ? `${subtree(true)}, picked AS (SELECT tree.root AS root, ${cols} ${pg ? `FROM tree JOIN item i ON i.jurisdiction_code = tree.code WHERE i.jurisdiction_code = ANY(ARRAY(SELECT code FROM tree))` : 'FROM tree CROSS JOIN item i WHERE i.jurisdiction_code = tree.code'})`
             : `WITH picked AS (SELECT i.jurisdiction_code AS root, ${cols} FROM item i WHERE i.jurisdiction_code IN (?*))`;
           // The totals come in the same pass, as in pages.ts: one scan of a province's items, not two.
-          // The rows come in the same statement (one round trip), as in pages.ts.
+          // The rows come in the same statement (one round trip), as in pages.ts. Neither planner knows how many
+          // places a subtree holds: the tree goes first, then its items by index (CROSS JOIN fixes SQLite's order;
+          // PostgreSQL gets the codes as an array).
           const { columns, table } = itemNodes.reader.parts;
           const pageRows = await readSql<{ root: string; id: string; jc: string; list_id: string; position: number | string; total: number | string }>(
             ds,
             `${head}, page AS (SELECT root, id, jc, list_id, position, total, rn FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY root ORDER BY jc, list_id, position) AS rn, COUNT(*) OVER (PARTITION BY root) AS total FROM picked) ranked WHERE rn <= ?)
-             SELECT ${columns}, page.root AS root, page.jc AS jc, page.total AS total FROM page JOIN ${table} ON t.id = page.id ORDER BY page.root, page.rn`,
+             SELECT ${columns}, page.root AS root, page.jc AS jc, page.total AS total ${pageRowsJoin(pg, table)} ORDER BY page.root, page.rn`,
             [valueList(codes), first + 1],
           );
           const items = pageRows.map((r) => {
