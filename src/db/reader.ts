@@ -128,7 +128,8 @@ export async function readSql<R = Record<string, unknown>>(ds: DataSource, text:
 
 /** A driver error as TypeORM's runner gives it: a QueryFailedError with the driver's message, logged. */
 function failed(ds: DataSource, text: string, params: readonly unknown[], e: unknown): QueryFailedError {
-  ds.logger.logQueryError(e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e), text, params as unknown[]);
+  // Not `instanceof Error`: better-sqlite3's errors may come from another realm (jest's module registry).
+  ds.logger.logQueryError(String((e as { message?: unknown } | null)?.message ?? e), text, params as unknown[]);
   return new QueryFailedError(text, params as unknown[], e as Error);
 }
 

@@ -6,16 +6,16 @@
  * by its depth, not by the number of nodes.
  */
 import type { LoaderFactory } from './loaders';
-import { pageRowsJoin, type PageNodes } from './pages';
+import { pageNodes, pageRowsJoin, type PageNodes } from './pages';
 import type { DataSource } from 'typeorm';
 import { readSql, valueList } from '../db/reader';
 import { descendantsIn, jurisdictionTree } from '../db/tree';
 import { Item, Jurisdiction } from '../db/entities';
 import { encodeCursor, pageInfo, type Page } from './connection';
 
-/** (root, code) for every node strictly beneath each root; `self` adds the root itself. */
-const subtree = (self: boolean): string => `WITH RECURSIVE tree(root, code) AS (
-  SELECT ${self ? 'code' : 'parent_code'}, code FROM jurisdiction WHERE ${self ? 'code' : 'parent_code'} IN (?*)
+/** (root, code) for each root bound to `IN (?*)` and every node beneath it. */
+const SUBTREE = `WITH RECURSIVE tree(root, code) AS (
+  SELECT code, code FROM jurisdiction WHERE code IN (?*)
   UNION ALL
   SELECT tree.root, j.code FROM jurisdiction j JOIN tree ON j.parent_code = tree.code
 )`;
@@ -44,7 +44,7 @@ export function createHierarchyLoaders(ds: DataSource, itemNodes: PageNodes<Item
       counts(codes, await readSql(ds, `SELECT jurisdiction_code AS k, COUNT(*) AS n FROM power_list WHERE jurisdiction_code IN (?*) GROUP BY jurisdiction_code`, [valueList(codes)]))),
     /** Lists published by each jurisdiction and every jurisdiction beneath it. */
     listCountBeneath: loader<string, number>(async (codes) =>
-      counts(codes, await readSql(ds, `${subtree(true)} SELECT tree.root AS k, COUNT(*) AS n FROM tree JOIN power_list l ON l.jurisdiction_code = tree.code GROUP BY tree.root`, [valueList(codes)]))),
+      counts(codes, await readSql(ds, `${SUBTREE} SELECT tree.root AS k, COUNT(*) AS n FROM tree JOIN power_list l ON l.jurisdiction_code = tree.code GROUP BY tree.root`, [valueList(codes)]))),
     /**
      * The first page of items of each jurisdiction (with or without those
      * beneath it), in the order of the root `items` connection: one windowed
@@ -64,7 +64,7 @@ export function createHierarchyLoaders(ds: DataSource, itemNodes: PageNodes<Item
           const codes = [...new Set(group.map((k) => k.code))];
           const cols = 'i.id AS id, i.jurisdiction_code AS jc, i.list_id AS list_id, i.position AS position';
           const head = includeDescendants
-            ? `${subtree(true)}, picked AS (SELECT tree.root AS root, ${cols} ${pg ? `FROM tree JOIN item i ON i.jurisdiction_code = tree.code WHERE i.jurisdiction_code = ANY(ARRAY(SELECT code FROM tree))` : 'FROM tree CROSS JOIN item i WHERE i.jurisdiction_code = tree.code'})`
+            ? `${SUBTREE}, picked AS (SELECT tree.root AS root, ${cols} ${pg ? `FROM tree JOIN item i ON i.jurisdiction_code = tree.code WHERE i.jurisdiction_code = ANY(ARRAY(SELECT code FROM tree))` : 'FROM tree CROSS JOIN item i WHERE i.jurisdiction_code = tree.code'})`
             : `WITH picked AS (SELECT i.jurisdiction_code AS root, ${cols} FROM item i WHERE i.jurisdiction_code IN (?*))`;
           // The totals come in the same pass, as in pages.ts: one scan of a province's items, not two.
           // The rows come in the same statement (one round trip), as in pages.ts. Neither planner knows how many
@@ -77,11 +77,7 @@ export function createHierarchyLoaders(ds: DataSource, itemNodes: PageNodes<Item
              SELECT ${columns}, page.root AS root, page.jc AS jc, page.total AS total ${pageRowsJoin(pg, table)} ORDER BY page.root, page.rn`,
             [valueList(codes), first + 1],
           );
-          const items = pageRows.map((r) => {
-            const node = itemNodes.reader.hydrate(r);
-            itemNodes.loader.prime(node.id, node);
-            return node;
-          });
+          const items = pageNodes(itemNodes, pageRows);
           const byRoot = new Map<string, { node: Item; cursor: string }[]>(codes.map((c) => [c, []]));
           pageRows.forEach((r, i) => {
             const node = items[i];

@@ -50,6 +50,15 @@ export function pageRowsJoin(pg: boolean, table: string): string {
   return pg ? `FROM page JOIN ${table} ON t.id = page.id WHERE t.id = ANY(ARRAY(SELECT id FROM page))` : `FROM page CROSS JOIN ${table} WHERE t.id = page.id`;
 }
 
+/** The nodes of page rows read with `pageRowsJoin`, handed to their loader as well. */
+export function pageNodes<T extends ObjectLiteral>(source: PageNodes<T>, rows: Record<string, unknown>[]): T[] {
+  return rows.map((r) => {
+    const node = source.reader.hydrate(r);
+    source.loader.prime(String(r.id), node);
+    return node;
+  });
+}
+
 export function childPageLoader<T extends ObjectLiteral>(loader: LoaderFactory, ds: DataSource, source: ChildSource, nodeSource: PageNodes<T>) {
   const pg = ds.options.type === 'postgres';
   const ks = Array.from({ length: source.arity }, (_, i) => `k${i}`);
@@ -81,11 +90,7 @@ export function childPageLoader<T extends ObjectLiteral>(loader: LoaderFactory, 
           ),
           afterKey ? readSql<{ parent: string; n: number | string }>(ds, `${picked} SELECT parent, COUNT(*) AS n FROM picked GROUP BY parent`, [valueList(parents)]) : Promise.resolve(null),
         ]);
-        const nodes = pageRows.map((r) => {
-          const node = nodeSource.reader.hydrate(r);
-          nodeSource.loader.prime(String(r.id), node);
-          return node;
-        });
+        const nodes = pageNodes(nodeSource, pageRows);
         const byParent = new Map<string, { node: T; cursor: string }[]>(parents.map((p) => [p, []]));
         pageRows.forEach((r, i) => {
           const node = nodes[i];
