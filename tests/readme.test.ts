@@ -25,3 +25,13 @@ describe('README example', () => {
     expect(JSON.parse(JSON.stringify(result))).toEqual(expected);
   });
 });
+
+// The image runs the server as `npm start` does: same entry point, same node flags.
+describe('Dockerfile', () => {
+  it('starts the server with the command of `npm start`', () => {
+    const root = path.join(__dirname, '..');
+    const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const cmd = /^CMD (\[.*\])$/m.exec(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'))![1];
+    expect((JSON.parse(cmd) as string[]).join(' ')).toBe(start);
+  });
+});

@@ -77,9 +77,12 @@ interface Running {
   diagnose: () => string;
 }
 
+/** The node flags of `npm start`, so that our servers run as users run them. */
+export const START_FLAGS: string[] = (require('../../package.json') as { scripts: { start: string } }).scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
+
 /** Starts a server in its own node process; resolves once it listens and answers its health check. */
 export async function startServer(spec: ServerSpec, env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'server.ts'), JSON.stringify(spec)], {
+  const child = spawn(process.execPath, [...(spec.kind === 'ours' ? START_FLAGS : []), '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'server.ts'), JSON.stringify(spec)], {
     cwd: path.join(__dirname, '..', '..'),
     env: { ...process.env, NODE_ENV: 'production', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,10 +22,10 @@ async function start(spec: ServerSpec): Promise<http.Server> {
   if (spec.kind === 'ours') {
     const { openDatabase } = await import('../../src/db/dataSource');
     const { createApp, listen } = await import('../../src/server/app');
-    type Options = Parameters<typeof createApp>[1];
+    const { appOptionsFromEnv } = await import('../../src/server/config');
     const ds = await openDatabase(spec.db);
-    // responseCache is being added to AppOptions; passed either way.
-    const { httpServer } = await createApp(ds, { batch: spec.batch, responseCache: spec.responseCache } as Options);
+    // The environment's settings (README, Configuration) apply as they do to `npm start`.
+    const { httpServer } = await createApp(ds, { ...appOptionsFromEnv(process.env), batch: spec.batch, responseCache: spec.responseCache });
     await listen(httpServer, 0, '127.0.0.1');
     return httpServer;
   }

@@ -38,6 +38,11 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   if (revisionMs !== undefined) options.revisionCheckMs = revisionMs;
   const maxAge = count(env, 'CACHE_MAX_AGE');
   if (maxAge !== undefined) options.cacheMaxAge = maxAge;
+  const concurrent = count(env, 'MAX_CONCURRENT_OPERATIONS');
+  if (concurrent !== undefined) {
+    if (concurrent < 1) throw new Error(`MAX_CONCURRENT_OPERATIONS must be at least 1, got "${env.MAX_CONCURRENT_OPERATIONS}"`);
+    options.maxConcurrentOperations = concurrent;
+  }
   const origins = env.CORS_ORIGINS;
   if (origins !== undefined) {
     const list = origins.split(',').map((o) => o.trim()).filter((o) => o !== '');

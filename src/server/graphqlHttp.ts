@@ -12,6 +12,7 @@ import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/s
 import { ErrorCode } from '../graphql/errors';
 import { checkDocumentShape, checkDocumentSize, costLimitError, queryCost, type QueryLimits } from '../graphql/limits';
 import type { ResponseCache, RevisionTracker } from './responseCache';
+import type { OperationGate } from './gate';
 
 /** What the Apollo plugin learnt about one request, for the HTTP layer. */
 export interface RequestMeta {
@@ -82,6 +83,8 @@ export interface GraphQLHttpConfig<C extends object> {
   revision: RevisionTracker;
   /** Seconds, for `Cache-Control: public, max-age`. */
   maxAge: number;
+  /** Bounds the operations executing at once (cache hits do not count). */
+  gate: OperationGate;
 }
 
 export interface Params {
@@ -252,6 +255,8 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
       const meta: RequestMeta = {};
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      // Cache hits above never wait: only executions take a slot.
+      const release = await config.gate.enter();
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: req.originalUrl.includes('?') ? `?${req.originalUrl.split('?')[1]}` : '', body: req.body },
         context: async () => {
@@ -259,7 +264,7 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
           Object.defineProperty(c, META, { value: meta, enumerable: true });
           return c;
         },
-      });
+      }).finally(release);
       for (const [k, v] of response.headers) res.setHeader(k, v);
       let status = response.status ?? 200;
       const contentType = response.headers.get('content-type') ?? '';

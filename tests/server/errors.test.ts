@@ -76,15 +76,17 @@ describe('configuration from the environment', () => {
       appOptionsFromEnv({
         QUERY_MAX_DEPTH: '8', QUERY_MAX_COST: '1000', QUERY_MAX_ALIASES: '5', QUERY_MAX_DUPLICATE_FIELDS: '0', QUERY_MAX_BYTES: '4096', QUERY_LIST_SIZE: '25',
         RESPONSE_CACHE: 'off', RESPONSE_CACHE_MB: '8', REVISION_CHECK_MS: '250', CACHE_MAX_AGE: '30', CORS_ORIGINS: 'https://a.example, https://b.example', NODE_ENV: 'development',
+        MAX_CONCURRENT_OPERATIONS: '3',
       }),
     ).toEqual({
       limits: { maxDepth: 8, maxCost: 1000, maxAliases: 5, maxDuplicateFields: 0, maxDocumentBytes: 4096, assumedListSize: 25 },
       responseCache: false, responseCacheBytes: 8 * 1024 * 1024, revisionCheckMs: 250, cacheMaxAge: 30,
-      corsOrigins: ['https://a.example', 'https://b.example'], development: true,
+      corsOrigins: ['https://a.example', 'https://b.example'], development: true, maxConcurrentOperations: 3,
     });
     expect(appOptionsFromEnv({ CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
     expect(appOptionsFromEnv({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
     expect(() => appOptionsFromEnv({ QUERY_MAX_COST: 'lots' })).toThrow(/QUERY_MAX_COST/);
     expect(() => appOptionsFromEnv({ RESPONSE_CACHE: 'maybe' })).toThrow(/RESPONSE_CACHE/);
+    expect(() => appOptionsFromEnv({ MAX_CONCURRENT_OPERATIONS: '0' })).toThrow(/MAX_CONCURRENT_OPERATIONS/);
   });
 });
