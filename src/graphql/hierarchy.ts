@@ -62,6 +62,19 @@ export function createHierarchyLoaders(ds: DataSource, itemNodes: PageNodes<Item
         for (const group of shapes.values()) {
           const { includeDescendants, first } = group[0];
           const codes = [...new Set(group.map((k) => k.code))];
+          const { columns, table } = itemNodes.reader.parts;
+          if (codes.length === 1 && !includeDescendants) {
+            // One place's own items: in index order, stopping at the page's end (as pages.ts does for one parent).
+            const rows = await readSql<{ id: string; jurisdiction_code: string; list_id: string; position: number | string; total: number | string }>(
+              ds,
+              `SELECT ${columns}, (SELECT COUNT(*) FROM item c WHERE c.jurisdiction_code = ?) AS total FROM ${table} WHERE t.jurisdiction_code = ? ORDER BY t.list_id, t.position LIMIT ?`,
+              [codes[0], codes[0], first + 1],
+            );
+            const items = pageNodes(itemNodes, rows);
+            const edges = items.slice(0, first).map((node, i) => ({ node, cursor: encodeCursor([rows[i].jurisdiction_code, rows[i].list_id, Number(rows[i].position)]) }));
+            out.set(`${codes[0]}|false|${first}`, { edges, totalCount: Number(rows[0]?.total ?? 0), pageInfo: pageInfo(edges, rows.length > first) });
+            continue;
+          }
           const cols = 'i.id AS id, i.jurisdiction_code AS jc, i.list_id AS list_id, i.position AS position';
           const head = includeDescendants
             ? `${SUBTREE}, picked AS (SELECT tree.root AS root, ${cols} ${pg ? `FROM tree JOIN item i ON i.jurisdiction_code = tree.code WHERE i.jurisdiction_code = ANY(ARRAY(SELECT code FROM tree))` : 'FROM tree CROSS JOIN item i WHERE i.jurisdiction_code = tree.code'})`
@@ -70,7 +83,6 @@ export function createHierarchyLoaders(ds: DataSource, itemNodes: PageNodes<Item
           // The rows come in the same statement (one round trip), as in pages.ts. Neither planner knows how many
           // places a subtree holds: the tree goes first, then its items by index (CROSS JOIN fixes SQLite's order;
           // PostgreSQL gets the codes as an array).
-          const { columns, table } = itemNodes.reader.parts;
           const pageRows = await readSql<{ root: string; id: string; jc: string; list_id: string; position: number | string; total: number | string }>(
             ds,
             `${head}, page AS (SELECT root, id, jc, list_id, position, total, rn FROM (SELECT picked.*, ROW_NUMBER() OVER (PARTITION BY root ORDER BY jc, list_id, position) AS rn, COUNT(*) OVER (PARTITION BY root) AS total FROM picked) ranked WHERE rn <= ?)

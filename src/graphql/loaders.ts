@@ -82,15 +82,15 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
     childPageLoader<Item>(loader, ds, { arity: 3, keyTypes: ITEM_KEYS, rows: `SELECT DISTINCT c.${column} AS parent, ${citedOrder('c')} FROM citation c WHERE c.${column} IN (?*)` }, itemNodes);
   const pages = {
     /** Lists of each jurisdiction, by department. */
-    listsOfJurisdiction: childPageLoader<PowerList>(loader, ds, { arity: 2, keyTypes: ['text', 'text'], rows: `SELECT l.jurisdiction_code AS parent, l.id AS id, l.department AS k0, l.id AS k1 FROM power_list l WHERE l.jurisdiction_code IN (?*)` }, { reader: readers.list, loader: list }),
+    listsOfJurisdiction: childPageLoader<PowerList>(loader, ds, { arity: 2, keyTypes: ['text', 'text'], rows: `SELECT l.jurisdiction_code AS parent, l.id AS id, l.department AS k0, l.id AS k1 FROM power_list l WHERE l.jurisdiction_code IN (?*)`, single: { parent: 'jurisdiction_code', keys: ['department', 'id'] } }, { reader: readers.list, loader: list }),
     /** Items of each list, in document order. */
-    itemsOfList: childPageLoader<Item>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT i.list_id AS parent, i.id AS id, i.position AS k0 FROM item i WHERE i.list_id IN (?*)` }, itemNodes),
+    itemsOfList: childPageLoader<Item>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT i.list_id AS parent, i.id AS id, i.position AS k0 FROM item i WHERE i.list_id IN (?*)`, single: { parent: 'list_id', keys: ['position'] } }, itemNodes),
     /** Items citing each article, in list order. */
     itemsCitingArticle: citingPage('article_id'),
     /** Items citing each statute, in list order. */
     itemsCitingStatute: citingPage('statute_id'),
     /** Articles of each statute that are cited, by number. */
-    articlesOfStatute: childPageLoader<Article>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT a.statute_id AS parent, a.id AS id, a.number AS k0 FROM article a WHERE a.statute_id IN (?*)` }, { reader: readers.article, loader: article }),
+    articlesOfStatute: childPageLoader<Article>(loader, ds, { arity: 1, keyTypes: ['int'], rows: `SELECT a.statute_id AS parent, a.id AS id, a.number AS k0 FROM article a WHERE a.statute_id IN (?*)`, single: { parent: 'statute_id', keys: ['number'] } }, { reader: readers.article, loader: article }),
     /** Other items citing an article each item cites, in list order. */
     relatedItems: childPageLoader<Item>(loader, ds, {
       arity: 3,

@@ -190,3 +190,48 @@ describe('orders', () => {
     expect(await pageAll('items', 'orderBy: { field: DOCUMENT }')).toEqual(await pageAll('items', 'jurisdictionCode: null'));
   });
 });
+
+// A page of one parent is read by its own statement (in index order, stopping at the page's end);
+// a page beside others, by the windowed one. Both must give the same page.
+describe('a page of one parent and the same page beside others', () => {
+  const PAGE = `totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } }`;
+
+  it('agree for the items of a list, through every page and past the end', async () => {
+    const lists = nodes((await data(`{ lists(first: 100) { edges { node { id itemCount } } } }`)).lists);
+    expect(lists.length).toBeGreaterThan(1);
+    const beside = await data(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on PowerList { id items(first: 7) { ${PAGE} } } } }`, { ids: lists.map((l: any) => l.id) });
+    for (const [i, l] of lists.entries()) {
+      const walked: string[] = [];
+      let after: string | null = null;
+      for (let n = 0; ; n++) {
+        const d: any = await data(`query($id: ID!, $after: String) { node(id: $id) { ... on PowerList { items(first: 7, after: $after) { ${PAGE} } } } }`, { id: l.id, after });
+        const page = d.node.items;
+        if (n === 0) expect(page).toEqual(beside.nodes[i].items);
+        expect(page.totalCount).toBe(l.itemCount);
+        walked.push(...nodes(page).map((x: any) => x.id));
+        if (!page.pageInfo.hasNextPage) {
+          // Past the last item: no edges, and still the total.
+          const past: any = await data(`query($id: ID!, $after: String) { node(id: $id) { ... on PowerList { items(first: 7, after: $after) { ${PAGE} } } } }`, { id: l.id, after: page.pageInfo.endCursor });
+          expect(past.node.items).toEqual({ totalCount: l.itemCount, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+          break;
+        }
+        after = page.pageInfo.endCursor;
+      }
+      expect(walked).toHaveLength(l.itemCount);
+      expect(new Set(walked).size).toBe(l.itemCount);
+    }
+  });
+
+  it('agree for the items and lists of a jurisdiction, and with the root items connection', async () => {
+    const codes = [...new Set(nodes((await data(`{ lists(first: 100) { edges { node { jurisdiction { code } } } } }`)).lists).map((l: any) => l.jurisdiction.code as string))];
+    // Aliases: every place's pages in one query, so the loaders batch them.
+    const together = await data(`{ ${codes.map((c, i) => `j${i}: jurisdiction(code: "${c}") { code items(first: 7) { ${PAGE} } lists(first: 1) { ${PAGE} } }`).join(' ')} }`);
+    const places = codes.map((_, i) => together[`j${i}`]);
+    expect(places.length).toBeGreaterThan(1);
+    for (const j of places) {
+      const alone = (await data(`query($code: ID!) { jurisdiction(code: $code) { items(first: 7) { ${PAGE} } lists(first: 1) { ${PAGE} } } }`, { code: j.code })).jurisdiction;
+      expect(alone).toEqual({ items: j.items, lists: j.lists });
+      expect((await data(`query($code: ID!) { items(jurisdictionCode: $code, first: 7) { ${PAGE} } }`, { code: j.code })).items).toEqual(j.items);
+    }
+  });
+});
