@@ -174,7 +174,7 @@ export const QUERIES: BenchQuery[] = [
       ours: ({ searchItems: s }) => ({ ...page(s), rows: nodes<any>(s).map((i) => [local(i.id), i.name, i.jurisdictionCode, i.jurisdiction.name, i.powerTypes]) }),
       postgraphile: ({ pglBenchSearchItems: s }) => ({ ...page(s), rows: s.nodes.map((i: any) => [i.rowId, i.name, i.jurisdictionCode, i.jurisdiction.name, jsonList(i.powerTypes)]) }),
     },
-    note: 'Ours: `searchItems` (FTS5 trigram and bm25 on SQLite, pg_trgm LIKE and the rule rank on PostgreSQL); no snippets asked, as PostGraphile has none. PostGraphile: a SQL function doing our PostgreSQL search for one term over the same `item_search` table.',
+    note: 'Ours: `searchItems` over the distinct texts of `search_text` (FTS5 trigram on SQLite, pg_trgm on PostgreSQL), ranked by the same rule on both; no snippets asked, as PostGraphile has none. PostGraphile: a SQL function doing our PostgreSQL search for one term over the same `search_text` and `item_text` tables.',
   },
   {
     name: 'comparison',
