@@ -9,6 +9,7 @@ import { leadingPlace } from '../domain/places';
 import { articleIdFor, stableId, statuteIdFor } from './ids';
 import { itemIdFor, prepareImport, warn, type ImportInput, type PreparedImport, type PreparedList } from './prepare';
 import { bulkInsert, jsonValue, marks, sql } from './bulk';
+import { contentDigest, recordChanges, writeTransaction, type ChangeEntry } from './changes';
 
 export type { ImportInput, PreparedList, PreparedImport } from './prepare';
 export { ImportError, prepareImport, listIdFor, itemIdFor } from './prepare';
@@ -20,6 +21,11 @@ export interface ImportResult {
   lists: PowerList[];
   /** True when the same bytes were already stored: nothing was written. */
   unchanged: boolean;
+  /** The revision after this import (the one before it when nothing changed). */
+  revision: number;
+  /** Items inserted or rewritten, and items removed, over every list written. */
+  itemsUpserted: number;
+  itemsRemoved: number;
   record: ListRecord;
   statutes: number;
   citations: number;
@@ -39,13 +45,17 @@ interface Written {
   list: PowerList;
   statutes: Set<string>;
   citations: number;
+  /** What the write changed, for the change log. */
+  changes: ChangeEntry[];
+  /** Items inserted or rewritten, and removed. */
+  upserted: number;
+  removed: number;
 }
 
 async function writeList(em: EntityManager, prepared: PreparedImport, p: PreparedList): Promise<Written> {
   const { record } = prepared;
   const { id: listId, jurisdictionCode, department } = p;
   await ensureJurisdiction(em, jurisdictionCode);
-  await sql(em, 'DELETE FROM power_list WHERE id = ?', [listId]);
 
   const list = Object.assign(new PowerList(), {
     id: listId,
@@ -148,6 +158,7 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
   // A near miss may have merged into a known statute this document did not name: its row is needed too.
   known.push(...(await statuteRows(em, [...statutes.keys()].filter((id) => !before.has(id)))));
   const statuteIds = new Set(statutes.keys());
+  const changes: ChangeEntry[] = [{ type: 'LIST', id: listId, op: 'UPSERT' }];
   for (const old of known) {
     const mine = statutes.get(old.id)!;
     const oldAliases = jsonValue<string[]>(old.aliases);
@@ -160,17 +171,68 @@ async function writeList(em: EntityManager, prepared: PreparedImport, p: Prepare
       await sql(em, 'UPDATE statute SET aliases = ?, document_numbers = ?, category = ?, inferred_category = ? WHERE id = ?', [
         JSON.stringify(aliases), JSON.stringify(numbers), category, inferred, old.id,
       ]);
+      changes.push({ type: 'STATUTE', id: old.id, op: 'UPSERT' });
     }
     statutes.delete(old.id);
   }
   await bulkInsert(em, Statute, [...statutes.values()]);
-  await bulkInsert(em, Article, [...articles.values()], { ignoreExisting: true });
+  for (const id of statutes.keys()) changes.push({ type: 'STATUTE', id, op: 'UPSERT' });
+  const knownArticles = new Set<string>();
+  const articleIds = [...articles.keys()];
+  for (let i = 0; i < articleIds.length; i += CHUNK) {
+    const ids = articleIds.slice(i, i + CHUNK);
+    for (const r of await sql<{ id: string }>(em, `SELECT id FROM article WHERE id IN (${marks(ids.length)})`, ids)) knownArticles.add(r.id);
+  }
+  const newArticles = [...articles.values()].filter((a) => !knownArticles.has(a.id));
+  await bulkInsert(em, Article, newArticles);
+  for (const a of newArticles) changes.push({ type: 'ARTICLE', id: a.id, op: 'UPSERT' });
 
-  await bulkInsert(em, PowerList, [list]);
-  await bulkInsert(em, Item, items);
-  await bulkInsert(em, ItemLevel, levels);
-  await bulkInsert(em, Citation, citations);
-  return { list, statutes: statuteIds, citations: citations.length };
+  // The list is replaced item by item: unchanged items stay as they are (same row, no change logged),
+  // changed ones are rewritten under their stable IDs, new ones inserted, missing ones deleted.
+  const levelsOf = groupByItem(levels);
+  const citationsOf = groupByItem(citations);
+  for (const it of items) it.contentHash = itemDigest(it, levelsOf.get(it.id) ?? [], citationsOf.get(it.id) ?? []);
+  const stored = new Map((await sql<{ id: string; content_hash: string | null }>(em, 'SELECT id, content_hash FROM item WHERE list_id = ?', [listId])).map((r) => [r.id, r.content_hash]));
+  const kept = new Set(items.map((it) => it.id));
+  const removed = [...stored.keys()].filter((id) => !kept.has(id));
+  const fresh = items.filter((it) => stored.get(it.id) !== it.contentHash);
+  const rewritten = fresh.filter((it) => stored.has(it.id)).map((it) => it.id);
+  // Rewritten items go too, levels and citations with them (ON DELETE CASCADE): a rewritten item may take a position a removed one held.
+  const gone = [...removed, ...rewritten];
+  for (let i = 0; i < gone.length; i += CHUNK) {
+    const ids = gone.slice(i, i + CHUNK);
+    await sql(em, `DELETE FROM item WHERE id IN (${marks(ids.length)})`, ids);
+  }
+  await upsertList(em, list);
+  const freshIds = new Set(fresh.map((it) => it.id));
+  await bulkInsert(em, Item, fresh);
+  await bulkInsert(em, ItemLevel, levels.filter((lv) => freshIds.has(lv.itemId)));
+  await bulkInsert(em, Citation, citations.filter((c) => freshIds.has(c.itemId)));
+  for (const id of removed) changes.push({ type: 'ITEM', id, op: 'DELETE' });
+  for (const it of fresh) changes.push({ type: 'ITEM', id: it.id, op: 'UPSERT' });
+  return { list, statutes: statuteIds, citations: citations.length, changes, upserted: fresh.length, removed: removed.length };
+}
+
+function groupByItem<T extends { itemId: string }>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) (m.get(r.itemId) ?? m.set(r.itemId, []).get(r.itemId)!).push(r);
+  return m;
+}
+
+/** Everything stored for an item, its ID and digest aside: what a client syncing it would see change. */
+function itemDigest(it: Item, levels: ItemLevel[], citations: Citation[]): string {
+  const { id: _id, contentHash: _hash, ...row } = it;
+  return contentDigest([row, levels, citations]);
+}
+
+/** Inserts the list row, or updates it in place (its items refer to it). */
+async function upsertList(em: EntityManager, list: PowerList): Promise<void> {
+  const exists = (await sql(em, 'SELECT 1 FROM power_list WHERE id = ?', [list.id])).length > 0;
+  if (!exists) return bulkInsert(em, PowerList, [list]);
+  await em.getRepository(PowerList).update({ id: list.id }, {
+    jurisdictionCode: list.jurisdictionCode, department: list.department, title: list.title, sourceFile: list.sourceFile, sha256: list.sha256,
+    layout: list.layout, importedAt: list.importedAt, itemCount: list.itemCount, lineCount: list.lineCount, warnings: list.warnings, report: list.report,
+  });
 }
 
 type StatuteRow = { id: string; category: string | null; inferred_category: string | null; aliases: unknown; document_numbers: unknown };
@@ -240,7 +302,7 @@ async function resolveNearMisses(
  */
 export async function commitImport(ds: DataSource, prepared: PreparedImport): Promise<ImportResult> {
   // The in-memory tree is read again after the commit, in case the import added a place to it.
-  return ds.transaction((em) => commitIn(em, prepared)).finally(() => forgetJurisdictionTree(ds));
+  return writeTransaction(ds, (em) => commitIn(em, prepared)).finally(() => forgetJurisdictionTree(ds));
 }
 
 /**
@@ -249,7 +311,7 @@ export async function commitImport(ds: DataSource, prepared: PreparedImport): Pr
  * together. Fewer commits is what makes a night's batch fast.
  */
 export async function commitBatch(ds: DataSource, batch: readonly PreparedImport[]): Promise<(ImportResult | Error)[]> {
-  return ds.transaction(async (em) => {
+  return writeTransaction(ds, async (em) => {
     const out: (ImportResult | Error)[] = [];
     for (const [i, prepared] of batch.entries()) {
       const sp = `doc_${i}`;
@@ -275,14 +337,21 @@ async function commitIn(em: EntityManager, prepared: PreparedImport): Promise<Im
     const previous = await em.find(PowerList, { where: { id: In(ids) } });
     const byId = new Map(previous.map((l) => [l.id, l]));
     const lists = prepared.lists.map((l) => byId.get(l.id)!);
-    return { list: lists[0], lists, unchanged: true, record: prepared.record, statutes: 0, citations: 0 };
+    const [{ revision }] = await sql<{ revision: number | string }>(em, 'SELECT revision FROM sync_state WHERE id = 1');
+    return { list: lists[0], lists, unchanged: true, revision: Number(revision), itemsUpserted: 0, itemsRemoved: 0, record: prepared.record, statutes: 0, citations: 0 };
   }
   const written: Written[] = [];
   for (const p of prepared.lists) written.push(await writeList(em, prepared, p));
+  // One statute or article named by two lists of the document is logged once.
+  const seen = new Set<string>();
+  const changes = written.flatMap((w) => w.changes).filter((c) => !seen.has(`${c.type}|${c.id}|${c.op}`) && seen.add(`${c.type}|${c.id}|${c.op}`));
   return {
     list: written[0].list,
     lists: written.map((w) => w.list),
     unchanged: false,
+    revision: await recordChanges(em, changes, written[0].list.importedAt),
+    itemsUpserted: written.reduce((s, w) => s + w.upserted, 0),
+    itemsRemoved: written.reduce((s, w) => s + w.removed, 0),
     record: prepared.record,
     statutes: new Set(written.flatMap((w) => [...w.statutes])).size,
     citations: written.reduce((s, w) => s + w.citations, 0),
@@ -292,4 +361,23 @@ async function commitIn(em: EntityManager, prepared: PreparedImport): Promise<Im
 /** Reads, places and stores one document (see prepareImport and commitImport). */
 export async function importList(ds: DataSource, input: ImportInput): Promise<ImportResult> {
   return commitImport(ds, prepareImport(input));
+}
+
+/**
+ * Deletes a list and its items, logged as deletions. Statutes and articles
+ * stay (other lists may cite them; they are shared). False when no list has
+ * that ID.
+ */
+export async function deleteList(ds: DataSource, listId: string): Promise<{ deleted: boolean; revision: number; itemsRemoved: number }> {
+  return writeTransaction(ds, async (em) => {
+    const items = (await sql<{ id: string }>(em, 'SELECT id FROM item WHERE list_id = ? ORDER BY position', [listId])).map((r) => r.id);
+    const exists = (await sql(em, 'SELECT 1 FROM power_list WHERE id = ?', [listId])).length > 0;
+    if (!exists) {
+      const [{ revision }] = await sql<{ revision: number | string }>(em, 'SELECT revision FROM sync_state WHERE id = 1');
+      return { deleted: false, revision: Number(revision), itemsRemoved: 0 };
+    }
+    await sql(em, 'DELETE FROM power_list WHERE id = ?', [listId]);
+    const revision = await recordChanges(em, [...items.map((id) => ({ type: 'ITEM' as const, id, op: 'DELETE' as const })), { type: 'LIST', id: listId, op: 'DELETE' }]);
+    return { deleted: true, revision, itemsRemoved: items.length };
+  });
 }

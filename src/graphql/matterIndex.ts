@@ -29,10 +29,10 @@ export interface MatterIndex {
 
 const cache = new WeakMap<DataSource, { revision: string; index: Promise<MatterIndex> }>();
 
-/** Changes with every import or replacement of a list. */
+/** The change log's high-water mark: it moves with every write that changed something, deletes included. */
 export async function dataRevision(ds: DataSource): Promise<string> {
-  const [r] = await sql<{ n: number | string; t: unknown }>(ds.manager, 'SELECT COUNT(*) AS n, MAX(imported_at) AS t FROM power_list');
-  return `${r.n}|${r.t instanceof Date ? r.t.toISOString() : String(r.t)}`;
+  const [r] = await sql<{ revision: number | string }>(ds.manager, 'SELECT revision FROM sync_state WHERE id = 1');
+  return String(r.revision);
 }
 
 export async function matterIndex(ds: DataSource, revision?: string): Promise<MatterIndex> {

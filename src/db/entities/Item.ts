@@ -93,4 +93,12 @@ export class Item {
   @Field(() => [Int], { description: '构成该事项的源文件行号。Source lines the item was read from.' })
   @Column('json')
   sourceLines: number[];
+
+  /**
+   * Digest of everything stored for the item (row, levels, citations): a
+   * re-import rewrites only the items whose digest changed. Null on rows
+   * written before digests existed, which the next import rewrites.
+   */
+  @Column('varchar', { length: 40, nullable: true })
+  contentHash: string | null;
 }
