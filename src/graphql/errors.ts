@@ -13,6 +13,9 @@ export const ErrorCode = {
   DUPLICATE_FIELD_LIMIT: 'DUPLICATE_FIELD_LIMIT',
   DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',
   BAD_REQUEST: 'BAD_REQUEST',
+  SNAPSHOT_REQUIRED: 'SNAPSHOT_REQUIRED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -29,6 +32,14 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set<string>([
 
 export function badUserInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+}
+
+/** A change feed asked from before the compacted log: the client must start again from a full export. */
+export function snapshotRequired(after: number, compactedThrough: number, revision: number): GraphQLError {
+  return new GraphQLError(
+    `changes after revision ${after} are no longer kept (the log was compacted through revision ${compactedThrough}): take a fresh snapshot (GET /export/items.ndjson and the other exports, or npm run export), then ask for changes after the revision it gives (X-Revision)`,
+    { extensions: { code: ErrorCode.SNAPSHOT_REQUIRED, after, compactedThrough, revision } },
+  );
 }
 
 export function notFound(message: string): GraphQLError {

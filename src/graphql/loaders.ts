@@ -10,6 +10,9 @@ import type { FieldValue, ImportReport } from '../domain/records';
 import { matterIndex, type MatterIndex } from './matterIndex';
 import { analyseStatute, type StatuteAnalysis } from '../domain/articleText';
 
+/** Whether this request may write: no token configured (off), a wrong or missing one (denied), the right one (granted). */
+export type WriteAccess = 'off' | 'denied' | 'granted';
+
 export interface LoaderOptions {
   /**
    * false: every load is its own statement and nothing is cached, as a
@@ -42,7 +45,7 @@ const readerCache = new WeakMap<DataSource, ReturnType<typeof makeReaders>>();
 function makeReaders(ds: DataSource) {
   return {
     // Pages of items show names and types: the long texts (2 KB of fields JSON, the legal basis) load when asked.
-    item: new EntityReader(ds, Item, { omit: ['fields', 'legalBasis'] }),
+    item: new EntityReader(ds, Item, { omit: ['fields', 'legalBasis', 'contentHash'] }),
     list: new EntityReader(ds, PowerList, { omit: ['report'] }),
     article: new EntityReader(ds, Article),
     itemLevel: new EntityReader(ds, ItemLevel),
@@ -168,11 +171,15 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface Context {
   ds: DataSource;
   loaders: Loaders;
+  /** Writes (mutations) are for holders of the write token. */
+  write: WriteAccess;
+  /** Called after a write that changed data (the server empties its response cache). */
+  afterWrite?: () => void;
   /** The matters of the data as this request sees it (one revision check per request). */
   matters: () => Promise<MatterIndex>;
 }
 
-export function createContext(ds: DataSource, options: LoaderOptions = {}): Context {
+export function createContext(ds: DataSource, options: LoaderOptions & { write?: WriteAccess; afterWrite?: () => void } = {}): Context {
   let matters: Promise<MatterIndex> | undefined;
-  return { ds, loaders: createLoaders(ds, options), matters: () => (matters ??= matterIndex(ds)) };
+  return { ds, loaders: createLoaders(ds, options), write: options.write ?? 'off', afterWrite: options.afterWrite, matters: () => (matters ??= matterIndex(ds)) };
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import compression from 'compression';
@@ -8,7 +9,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { DataSource } from 'typeorm';
 import { buildAppSchema } from '../graphql/schema';
-import { createContext, type Context } from '../graphql/loaders';
+import { createContext, type Context, type WriteAccess } from '../graphql/loaders';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, formatErrorFor } from '../graphql/errors';
 import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits';
@@ -16,6 +17,7 @@ import { dataRevision } from '../graphql/matterIndex';
 import { badRequest, graphqlHandler, limitsPlugin, sendRequestError } from './graphqlHttp';
 import { ResponseCache, RevisionTracker } from './responseCache';
 import { OperationGate } from './gate';
+import { exportHandler } from './exportRoute';
 import { fastPathListener, type FastPathConfig, type PreParsed } from './fastPath';
 
 export interface App {
@@ -48,6 +50,8 @@ export interface AppOptions {
    * See OperationGate for why a bound makes a loaded server faster.
    */
   maxConcurrentOperations?: number;
+  /** The bearer token writes (importList, deleteList) need; none: writes are off. Never logged. */
+  writeToken?: string;
   /** Development: internal error messages and stack traces reach the client (default off). */
   development?: boolean;
   /** Where internal errors hidden from clients are logged (default console.error). */
@@ -102,13 +106,22 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
     }
   });
 
+  // Compared as digests in constant time: neither the token's length nor its prefix shows in the timing.
+  const tokenDigest = options.writeToken ? crypto.createHash('sha256').update(options.writeToken).digest() : null;
+  const writeAccess = (authorization: string | undefined): WriteAccess => {
+    if (!tokenDigest) return 'off';
+    const m = /^Bearer (.+)$/.exec(authorization ?? '');
+    if (!m) return 'denied';
+    return crypto.timingSafeEqual(crypto.createHash('sha256').update(m[1]).digest(), tokenDigest) ? 'granted' : 'denied';
+  };
+
   const origins = options.corsOrigins ?? '*';
   const corsMiddleware =
     origins === '*' || origins.length > 0
       ? cors({
           origin: origins === '*' ? '*' : origins,
           methods: ['GET', 'POST'],
-          exposedHeaders: ['ETag', 'X-Cache'],
+          exposedHeaders: ['ETag', 'X-Cache', 'X-Revision'],
           maxAge: 600,
         })
       : (_req: express.Request, _res: express.Response, next: express.NextFunction) => next();
@@ -125,6 +138,9 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
     fast = { cache, revision, cacheControl: `public, max-age=${options.cacheMaxAge ?? DEFAULT_CACHE_MAX_AGE}`, corsAnyOrigin: origins === '*', maxBodyBytes: 1024 * 1024 };
   }
 
+  // Bulk files beside the graph (README, "Nightly sync").
+  app.get('/export/:file', corsMiddleware, compressWhenAccepted, exportHandler(ds, logError));
+
   app.use(
     '/graphql',
     // A body the fast path read but could not parse goes to the error handler below, as body-parser's would.
@@ -134,7 +150,7 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
     express.json({ limit: '1mb' }),
     graphqlHandler<Context>({
       apollo,
-      createContext: () => createContext(ds, { batch: options.batch ?? true }),
+      createContext: (req) => createContext(ds, { batch: options.batch ?? true, write: writeAccess(req.headers.authorization), afterWrite: () => invalidate() }),
       limits,
       cache,
       revision,

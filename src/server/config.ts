@@ -43,6 +43,11 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
     if (concurrent < 1) throw new Error(`MAX_CONCURRENT_OPERATIONS must be at least 1, got "${env.MAX_CONCURRENT_OPERATIONS}"`);
     options.maxConcurrentOperations = concurrent;
   }
+  const token = env.WRITE_TOKEN;
+  if (token !== undefined && token !== '') {
+    if (token.length < 16) throw new Error('WRITE_TOKEN must be at least 16 characters (it is the only thing between the public and writes)');
+    options.writeToken = token;
+  }
   const origins = env.CORS_ORIGINS;
   if (origins !== undefined) {
     const list = origins.split(',').map((o) => o.trim()).filter((o) => o !== '');

@@ -89,7 +89,7 @@ async function answer(req: http.IncomingMessage & PreParsed, res: http.ServerRes
   res.setHeader('vary', 'Accept, Accept-Encoding');
   if (c.corsAnyOrigin) {
     res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-expose-headers', 'ETag,X-Cache');
+    res.setHeader('access-control-expose-headers', 'ETag,X-Cache,X-Revision');
   }
   res.setHeader('etag', hit.etag);
   res.setHeader('cache-control', c.cacheControl);

@@ -76,7 +76,8 @@ export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServe
 
 export interface GraphQLHttpConfig<C extends object> {
   apollo: ApolloServer<C>;
-  createContext: () => C;
+  /** The request's context; the request is there for its Authorization header. */
+  createContext: (req: express.Request) => C;
   limits: QueryLimits;
   /** null: no server-side cache (ETag and Cache-Control still apply). */
   cache: ResponseCache | null;
@@ -260,7 +261,7 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: req.originalUrl.includes('?') ? `?${req.originalUrl.split('?')[1]}` : '', body: req.body },
         context: async () => {
-          const c = config.createContext();
+          const c = config.createContext(req);
           Object.defineProperty(c, META, { value: meta, enumerable: true });
           return c;
         },

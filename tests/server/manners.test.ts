@@ -61,7 +61,7 @@ describe('CORS', () => {
     const r = await fetch(url, { method: 'POST', headers: { ...JSON_POST, origin: 'https://example.org' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
     expect(r.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(r.headers.get('access-control-expose-headers')).toBe('ETag,X-Cache');
+    expect(r.headers.get('access-control-expose-headers')).toBe('ETag,X-Cache,X-Revision');
     const pre = await fetch(url, { method: 'OPTIONS', headers: { origin: 'https://example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-methods')).toBe('GET,POST');
