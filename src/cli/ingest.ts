@@ -188,7 +188,7 @@ export async function runIngest(argv: string[], io: Io, open: () => Promise<Data
         const o = outcomes[i];
         o.prepared = r.prepared;
         if (!o.error && r.error) o.error = r.error instanceof ImportError ? r.error.message : `${inputs[i].fileName}: ${r.error.message}`;
-        if (!o.error) o.status = r.result ? (r.result.unchanged ? 'unchanged' : 'imported') : 'dry-run';
+        if (!o.error) o.status = r.unchanged || r.result?.unchanged ? 'unchanged' : r.result ? 'imported' : 'dry-run';
         if (!values.json) {
           if (o.error) io.err(`error: ${o.error}\n`);
           for (const l of o.prepared?.lists ?? []) {

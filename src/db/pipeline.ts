@@ -3,25 +3,43 @@
  * each behind its own savepoint, optionally prepared by worker threads while
  * the main thread commits.
  */
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DataSource } from 'typeorm';
 import { commitBatch, type ImportResult } from './importer';
+import { sql } from './bulk';
 import { ImportError, prepareImport, type ImportInput, type PreparedImport } from './prepare';
 
 export interface ImportManyOptions {
   /** Worker threads preparing documents; 0 prepares on the main thread. Default: defaultWorkers(). */
   workers?: number;
   /** Called after each document, in input order, with its result or its error. */
-  onResult?: (index: number, outcome: { result?: ImportResult; prepared?: PreparedImport; error?: Error }) => void;
+  onResult?: (index: number, outcome: { result?: ImportResult; prepared?: PreparedImport; error?: Error; unchanged?: boolean }) => void;
   /** Prepare only; never write (a dry run). */
   dryRun?: boolean;
   /** Documents committed per transaction, each behind its own savepoint. Default 16. */
   batch?: number;
 }
 
-type Prepared = { prepared: PreparedImport } | { error: Error };
+type Prepared = { prepared: PreparedImport } | { error: Error } | { unchanged: true };
+
+/**
+ * Which inputs are stored already, byte for byte, under the same file name (and the place and
+ * department given, when given): those are not read again. A night that re-sends every list
+ * pays a hash for each unchanged one, not a parse.
+ */
+async function storedAlready(ds: DataSource, inputs: readonly ImportInput[]): Promise<boolean[]> {
+  const rows = await sql<{ sha256: string; source_file: string; jurisdiction_code: string; department: string }>(ds.manager, 'SELECT sha256, source_file, jurisdiction_code, department FROM power_list');
+  const stored = new Map<string, { jurisdiction_code: string; department: string }[]>();
+  for (const r of rows) (stored.get(`${r.sha256}|${r.source_file}`) ?? stored.set(`${r.sha256}|${r.source_file}`, []).get(`${r.sha256}|${r.source_file}`)!).push(r);
+  return inputs.map((input) => {
+    if (!input.bytes.length) return false;
+    const same = stored.get(`${createHash('sha256').update(input.bytes).digest('hex')}|${input.fileName}`);
+    return !!same?.some((r) => (input.jurisdictionCode == null || r.jurisdiction_code === input.jurisdictionCode) && (input.department == null || r.department === input.department));
+  });
+}
 
 /**
  * A pool of prepare workers. Jobs are posted straight into the workers' own
@@ -108,17 +126,21 @@ export async function importMany(
   // Prepare the next batch while this one commits.
   const ahead = Math.max(2 * batchSize, 2 * (size || 1));
   const pending: Promise<Prepared>[] = [];
-  const start = (i: number): Promise<Prepared> => (pool ? pool.prepare(inputs[i]) : Promise.resolve().then(() => prepareHere(inputs[i])));
+  const skip = ds && !options.dryRun ? await storedAlready(ds, inputs) : inputs.map(() => false);
+  const start = (i: number): Promise<Prepared> =>
+    skip[i] ? Promise.resolve({ unchanged: true }) : pool ? pool.prepare(inputs[i]) : Promise.resolve().then(() => prepareHere(inputs[i]));
   try {
     for (let i = 0; i < Math.min(ahead, inputs.length); i++) pending.push(start(i));
     for (let from = 0; from < inputs.length; from += batchSize) {
       const to = Math.min(inputs.length, from + batchSize);
       const ready: { index: number; prepared: PreparedImport }[] = [];
       const failed = new Map<number, Error>();
+      const unchanged = new Set<number>();
       for (let i = from; i < to; i++) {
         const p = await pending[i];
         if (i + ahead < inputs.length) pending.push(start(i + ahead));
         if ('error' in p) failed.set(i, p.error);
+        else if ('unchanged' in p) unchanged.add(i);
         else ready.push({ index: i, prepared: p.prepared });
       }
       let committed: (ImportResult | Error)[] = [];
@@ -131,6 +153,10 @@ export async function importMany(
         }
       }
       for (let i = from, k = 0; i < to; i++) {
+        if (unchanged.has(i)) {
+          options.onResult?.(i, { unchanged: true });
+          continue;
+        }
         const err = failed.get(i);
         if (err) {
           options.onResult?.(i, { error: err });

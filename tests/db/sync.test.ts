@@ -6,6 +6,7 @@ import { freshDatabase } from '../helpers/db';
 import { SEEDS_DIR, importSeeds, readManifest } from '../../src/db/seed';
 import { deleteList, importList, type ImportResult } from '../../src/db/importer';
 import { compactChanges, syncPosition } from '../../src/db/changes';
+import { importMany } from '../../src/db/pipeline';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { createContext } from '../../src/graphql/loaders';
 import { parseGlobalId } from '../../src/graphql/node';
@@ -161,6 +162,29 @@ describe('the revision feed', () => {
     expect(await follow(ds, replica)).toBe(0);
     expect(sorted(replica.rows)).toEqual(sorted(await serverRows(ds)));
     expect((await syncPosition(ds.manager)).revision).toBe(revisions[1]);
+  });
+
+  it('does not read again a document stored byte for byte under its name, place and department', async () => {
+    const inputs = readManifest().map((e) => ({ bytes: fs.readFileSync(path.join(SEEDS_DIR, e.file)), fileName: e.file, jurisdictionCode: e.jurisdictionCode, department: e.department }));
+    const night = async (docs: typeof inputs) => {
+      const seen: { unchanged?: boolean; result?: ImportResult; error?: Error }[] = [];
+      await importMany(ds, docs, { workers: 0, onResult: (i, o) => (seen[i] = o) });
+      return seen;
+    };
+    expect((await night(inputs)).map((o) => [!!o.unchanged, o.result?.unchanged, o.error])).toEqual(inputs.map(() => [false, false, undefined]));
+    const revision = (await syncPosition(ds.manager)).revision;
+    // Same bytes: skipped before reading (no prepared document, no result).
+    expect((await night(inputs)).map((o) => [!!o.unchanged, o.result])).toEqual(inputs.map(() => [true, undefined]));
+    // Same bytes but another department given: read again (and stored as that department's list).
+    const moved = [{ ...inputs[2], department: '凉州区医疗保障局（另一名称）' }];
+    const [o] = await night(moved);
+    expect(o.unchanged).toBeUndefined();
+    expect(o.result).toBeDefined();
+    // An edited document is read and written.
+    const edited = [{ ...inputs[2], bytes: Buffer.from(seedText(inputs[2].fileName).replace('第八十七条', '第八十六条')) }];
+    const [e] = await night(edited);
+    expect([e.unchanged, e.result?.unchanged, e.result?.itemsUpserted]).toEqual([undefined, false, 1]);
+    expect((await syncPosition(ds.manager)).revision).toBeGreaterThan(revision);
   });
 
   it('keeps item IDs across re-imports and across databases', async () => {
