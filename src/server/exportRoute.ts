@@ -5,7 +5,6 @@
  * With `since`, only what changed after it, deletions as
  * `{"id":…,"deleted":true}`.
  */
-import { once } from 'node:events';
 import type express from 'express';
 import type { DataSource } from 'typeorm';
 import { EXPORT_KINDS, ExportError, openExport, type ExportKind } from '../db/export';
@@ -41,7 +40,7 @@ export function exportHandler(ds: DataSource, logError: (e: unknown) => void): e
     try {
       for await (const row of exp.rows) {
         if (closed) break; // leaving the loop ends the generator, which releases the snapshot
-        if (!res.write(`${JSON.stringify(row)}\n`)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!res.write(`${JSON.stringify(row)}\n`)) await drainedOrClosed(res);
       }
       if (!closed) res.end();
     } catch (e) {
@@ -50,4 +49,17 @@ export function exportHandler(ds: DataSource, logError: (e: unknown) => void): e
       res.destroy(e as Error);
     }
   };
+}
+
+/** Resolves when the response can take more, or is gone; leaves no listener behind. */
+function drainedOrClosed(res: express.Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
