@@ -52,6 +52,8 @@ export interface AppOptions {
   maxConcurrentOperations?: number;
   /** The bearer token writes (importList, deleteList) need; none: writes are off. Never logged. */
   writeToken?: string;
+  /** Largest request body from a holder of the write token, in MB (default 32): a document goes in one request. */
+  writeBodyMb?: number;
   /** Development: internal error messages and stack traces reach the client (default off). */
   development?: boolean;
   /** Where internal errors hidden from clients are logged (default console.error). */
@@ -61,6 +63,7 @@ export interface AppOptions {
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_REVISION_CHECK_MS = 1000;
 export const DEFAULT_CACHE_MAX_AGE = 60;
+export const DEFAULT_WRITE_BODY_MB = 32;
 /** On the API bench (2 cores, 50 connections) 4 beat 2, 8 and no bound on every page. */
 export const DEFAULT_CONCURRENT_OPERATIONS = 2 * os.availableParallelism();
 
@@ -115,6 +118,10 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
     return crypto.timingSafeEqual(crypto.createHash('sha256').update(m[1]).digest(), tokenDigest) ? 'granted' : 'denied';
   };
 
+  const writeBodyMb = options.writeBodyMb ?? DEFAULT_WRITE_BODY_MB;
+  const publicJson = express.json({ limit: '1mb' });
+  const writerJson = express.json({ limit: `${writeBodyMb}mb` });
+
   const origins = options.corsOrigins ?? '*';
   const corsMiddleware =
     origins === '*' || origins.length > 0
@@ -147,7 +154,8 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
     (req: express.Request & PreParsed, _res: express.Response, next: express.NextFunction) => next(req.fastBodyError),
     corsMiddleware,
     compressWhenAccepted,
-    express.json({ limit: '1mb' }),
+    // Holders of the write token send whole documents (importList): a larger body; everyone else, 1 MB.
+    (req: express.Request, res: express.Response, next: express.NextFunction) => (writeAccess(req.headers.authorization) === 'granted' ? writerJson : publicJson)(req, res, next),
     graphqlHandler<Context>({
       apollo,
       createContext: (req) => createContext(ds, { batch: options.batch ?? true, write: writeAccess(req.headers.authorization), afterWrite: () => invalidate() }),
@@ -163,7 +171,7 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
     if (res.headersSent) return next(err);
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) logError(err);
-    const message = status === 413 ? 'Request body too large (limit 1 MB).' : status === 500 ? 'Internal server error' : `Invalid request body: ${err.type ?? 'malformed JSON'}.`;
+    const message = status === 413 ? `Request body too large (limit 1 MB; ${writeBodyMb} MB with the write token).` : status === 500 ? 'Internal server error' : `Invalid request body: ${err.type ?? 'malformed JSON'}.`;
     sendRequestError(req, res, status, status === 500 ? new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }) : badRequest(message));
   });
 

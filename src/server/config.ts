@@ -48,6 +48,8 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
     if (token.length < 16) throw new Error('WRITE_TOKEN must be at least 16 characters (it is the only thing between the public and writes)');
     options.writeToken = token;
   }
+  const writeMb = count(env, 'WRITE_BODY_MB');
+  if (writeMb !== undefined) options.writeBodyMb = writeMb;
   const origins = env.CORS_ORIGINS;
   if (origins !== undefined) {
     const list = origins.split(',').map((o) => o.trim()).filter((o) => o !== '');

@@ -88,5 +88,8 @@ describe('configuration from the environment', () => {
     expect(() => appOptionsFromEnv({ QUERY_MAX_COST: 'lots' })).toThrow(/QUERY_MAX_COST/);
     expect(() => appOptionsFromEnv({ RESPONSE_CACHE: 'maybe' })).toThrow(/RESPONSE_CACHE/);
     expect(() => appOptionsFromEnv({ MAX_CONCURRENT_OPERATIONS: '0' })).toThrow(/MAX_CONCURRENT_OPERATIONS/);
+    expect(appOptionsFromEnv({ WRITE_TOKEN: 'a-long-enough-secret', WRITE_BODY_MB: '8' })).toMatchObject({ writeToken: 'a-long-enough-secret', writeBodyMb: 8 });
+    expect(appOptionsFromEnv({ WRITE_TOKEN: '' }).writeToken).toBeUndefined();
+    expect(() => appOptionsFromEnv({ WRITE_TOKEN: 'short' })).toThrow(/WRITE_TOKEN/);
   });
 });

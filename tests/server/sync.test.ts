@@ -124,6 +124,18 @@ describe('writes over the API', () => {
     expect(ok.body.data.deleteList.userErrors[0].message).toMatch(/no list/);
   });
 
+  it('takes a document over 1 MB from the token holder only', async () => {
+    const { url } = await servers.start({ writeToken: TOKEN });
+    const big = 'x'.repeat(1_500_000);
+    const q = `mutation($input: ImportListInput!) { importList(input: $input) { userErrors { message } } }`;
+    const input = { input: { content: big, filename: 'big.txt', jurisdictionCode: '620602', dryRun: true } };
+    const anon = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: input }) });
+    expect(anon.status).toBe(413);
+    const writer = await post(url, q, input, TOKEN);
+    expect(writer.status).toBe(200);
+    expect(writer.body.data.importList.userErrors).toHaveLength(1);
+  });
+
   it('importList: dry run stores nothing; bad input is a user error naming where; the same bytes change nothing', async () => {
     const { url } = await servers.start({ writeToken: TOKEN });
     const ds = servers.ds();
