@@ -8,6 +8,7 @@
  * in the project's migrations, and only in the bench database.
  */
 import './polyfill';
+import { PG_SESSION_OPTIONS } from '../../src/db/config';
 import http from 'node:http';
 import { Client } from 'pg';
 
@@ -86,7 +87,8 @@ export async function startPostgraphile(url: string, port: number): Promise<{ se
   const { grafserv } = require('postgraphile/grafserv/node') as typeof import('grafserv/dist/servers/node/index');
   const pgl = postgraphile({
     extends: [PostGraphileAmberPreset],
-    pgServices: [makePgService({ connectionString: url, schemas: ['public', PGL_SCHEMA] })],
+    // The session settings ours runs with (no JIT, no parallel workers): the comparison is of servers, not of tuning.
+    pgServices: [makePgService({ connectionString: withSessionOptions(url), schemas: ['public', PGL_SCHEMA] })],
     grafserv: { graphqlPath: '/graphql', watch: false },
   });
   const serv = pgl.createServ(grafserv);
@@ -107,4 +109,9 @@ export async function startPostgraphile(url: string, port: number): Promise<{ se
     server,
     release: async () => void (await pgl.release()),
   };
+}
+
+/** The connection string with our PostgreSQL session settings, as libpq's `options` parameter. */
+function withSessionOptions(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(PG_SESSION_OPTIONS)}`;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DataSource, type Logger } from 'typeorm';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming';
-import { parseDatabaseUrl, type DbConfig } from './config';
+import { PG_SESSION_OPTIONS, parseDatabaseUrl, type DbConfig } from './config';
 import { syncJurisdictions } from './jurisdictions';
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite';
 import { POSTGRES_MIGRATIONS } from '../../migrations/postgres';
@@ -30,8 +30,7 @@ export function createDataSource(config: DbConfig = parseDatabaseUrl(process.env
     logging: options.logger ? (['query', 'error'] as ('query' | 'error')[]) : (['error'] as 'error'[]),
   };
   if (config.kind === 'postgres') {
-    // JIT compiles a plan for seconds to save milliseconds: wrong for an API's short queries.
-    return new DataSource({ ...common, type: 'postgres', url: config.url, migrations: POSTGRES_MIGRATIONS, extra: { options: '-c jit=off' } });
+    return new DataSource({ ...common, type: 'postgres', url: config.url, migrations: POSTGRES_MIGRATIONS, extra: { options: PG_SESSION_OPTIONS } });
   }
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
   return new DataSource({
