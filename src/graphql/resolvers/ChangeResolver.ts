@@ -8,6 +8,7 @@ import { snapshotRequired } from '../errors';
 import type { Context } from '../loaders';
 import { Node, toGlobalId, type NodeTypeName } from '../node';
 import { DateTimeISO } from '../scalars';
+import { resolveNode } from './NodeResolver';
 
 export const ChangeEntityEnum = Object.fromEntries(CHANGE_ENTITY_TYPES.map((t) => [t, t])) as { [K in ChangeEntityType]: K };
 registerEnumType(ChangeEntityEnum, {
@@ -117,13 +118,7 @@ export class ChangeResolver {
 
   @FieldResolver(() => Node, { nullable: true, description: '对象的现状；删除时（或其后已被删除）为空。The object as it is now; null for a delete (or when deleted since).' })
   async node(@Root() c: Change, @Ctx() ctx: Context): Promise<object | null> {
-    if (c.operation === 'DELETE') return null;
-    const l = ctx.loaders;
-    switch (c.entityType) {
-      case 'LIST': return l.list.load(c.localId);
-      case 'ITEM': return l.item.load(c.localId);
-      case 'STATUTE': return l.statute.load(c.localId);
-      case 'ARTICLE': return l.article.load(c.localId);
-    }
+    // The same lookup as node(id): one place knows which loader serves which type.
+    return c.operation === 'DELETE' ? null : resolveNode(toGlobalId(TYPE_NAMES[c.entityType], c.localId), ctx);
   }
 }

@@ -7,7 +7,7 @@ import { Node, parseGlobalId, toGlobalId } from '../node';
 import { Matter } from './MatterResolver';
 
 /** The object behind a global ID, through the request's loaders; null when it does not (or no longer) exists. */
-async function resolveNode(id: string, ctx: Context): Promise<object | null> {
+export async function resolveNode(id: string, ctx: Context): Promise<object | null> {
   const parsed = parseGlobalId(id);
   if (!parsed) return null;
   const { type, localId } = parsed;
