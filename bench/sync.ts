@@ -104,7 +104,7 @@ async function bodyBytes(url: string, init?: RequestInit): Promise<{ bytes: numb
 const CHANGES_PAGE = 15;
 
 /** What a client syncing an object keeps: the object in full, as the export writes it. */
-const CHANGES = `query($after: Int!) { changes(after: $after, first: ${CHANGES_PAGE}) { pageInfo { hasNextPage } edges { node { revision entityType entityId operation changedAt node {
+export const CHANGES = `query($after: Int!) { changes(after: $after, first: ${CHANGES_PAGE}) { pageInfo { hasNextPage } edges { node { revision entityType entityId operation changedAt node {
   ... on Item { id seq name subItem powerTypes powerTypeText body unit localCode legalBasis sourceLines position jurisdictionCode
     list { id } fields { key label text raw line }
     levels { id levelText level body unit scope duties responsibilities sourceLines }
@@ -142,6 +142,7 @@ async function national(backend: 'sqlite' | 'postgres', dir: string, lists: numb
     const { inputs: edited, changed } = changeItems(inputs, 0.01);
     const edit = await timed(() => importAll(ds, edited));
     const r1 = (await syncPosition(ds.manager)).revision;
+    console.log(`${backend}: ${changed} items changed, imported in ${edit.toFixed(1)} s (${r1 - r0} log entries)`);
 
     const app = await createApp(ds, { responseCache: false });
     const port = await listen(app.httpServer, 0, '127.0.0.1');
@@ -150,14 +151,17 @@ async function national(backend: 'sqlite' | 'postgres', dir: string, lists: numb
       const t0 = process.hrtime.bigint();
       for (const kind of EXPORT_KINDS) full += (await bodyBytes(`http://127.0.0.1:${port}/export/${kind}.ndjson`)).bytes;
       const fullSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      console.log(`${backend}: full export ${mb(full)} MB in ${fullSeconds.toFixed(1)} s`);
       let since = 0;
       for (const kind of EXPORT_KINDS.filter((k) => k !== 'jurisdictions')) since += (await bodyBytes(`http://127.0.0.1:${port}/export/${kind}.ndjson?since=${r0}`)).bytes;
+      console.log(`${backend}: since export ${mb(since)} MB`);
       let changes = 0;
       let pages = 0;
       let after = r0;
       for (;;) {
         const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CHANGES, variables: { after } }) });
         const text = await res.text();
+        if (process.env.BENCH_SYNC_TRACE) console.log(`changes after ${after}: ${res.status}, ${text.length} chars`);
         changes += Buffer.byteLength(text);
         pages++;
         const json = JSON.parse(text);
@@ -177,15 +181,10 @@ async function national(backend: 'sqlite' | 'postgres', dir: string, lists: numb
   }
 }
 
-interface MemoryRow {
+interface MemoryRow extends ExportMemory {
   backend: string;
   scale: string;
   items: number;
-  rows: number;
-  baseRss: number;
-  peakRss: number;
-  peakHeap: number;
-  seconds: number;
 }
 
 /** In a child process: export every item of the database, sampling memory; prints one JSON line. */
@@ -217,12 +216,41 @@ async function exportChild(config: DbConfig): Promise<void> {
   console.log(JSON.stringify({ rows, bytes, baseRss: base.rss, peakRss, peakHeap, seconds }));
 }
 
-function measureExport(config: DbConfig): { rows: number; baseRss: number; peakRss: number; peakHeap: number; seconds: number } {
-  const out = execFileSync(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', __filename, '--child', JSON.stringify(config)], {
+/**
+ * V8 collects lazily: with room to spare, the heap of a long export fills with garbage before a full collection,
+ * so the export also runs under a heap cap (HEAP_CAP_MB) that an export holding on to rows would break.
+ */
+const HEAP_CAP_MB = 128;
+
+interface ExportMemory {
+  rows: number;
+  baseRss: number;
+  peakRss: number;
+  peakHeap: number;
+  seconds: number;
+  /** The same export with the heap capped. */
+  capped: { peakRss: number; peakHeap: number } | 'out of memory';
+}
+
+function measureExport(config: DbConfig): ExportMemory {
+  const free = exportRun(config, []);
+  let capped: ExportMemory['capped'];
+  try {
+    const c = exportRun(config, [`--max-old-space-size=${HEAP_CAP_MB}`]);
+    capped = { peakRss: c.peakRss, peakHeap: c.peakHeap };
+  } catch {
+    capped = 'out of memory';
+  }
+  return { ...free, capped };
+}
+
+function exportRun(config: DbConfig, flags: string[]): Omit<ExportMemory, 'capped'> {
+  const out = execFileSync(process.execPath, [...flags, '--expose-gc', '-r', 'ts-node/register/transpile-only', __filename, '--child', JSON.stringify(config)], {
     cwd: path.join(__dirname, '..'),
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
     encoding: 'utf8',
     maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
@@ -240,6 +268,7 @@ async function scaleDb(backend: 'sqlite' | 'postgres', dir: string, scale: numbe
 }
 
 const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+const capped = (m: ExportMemory) => (m.capped === 'out of memory' ? m.capped : `peak RSS ${mb(m.capped.peakRss)} MB, heap ${mb(m.capped.peakHeap)} MB`);
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(2)}%`;
 
 async function main(): Promise<void> {
@@ -256,7 +285,7 @@ async function main(): Promise<void> {
         const { config, items } = await scaleDb(backend, dir, scale);
         const m = measureExport(config);
         memory.push({ backend, scale: `${scale}×`, items, ...m });
-        console.log(`${backend} ${scale}×: ${m.rows} items exported, peak RSS ${mb(m.peakRss)} MB, heap ${mb(m.peakHeap)} MB`);
+        console.log(`${backend} ${scale}×: ${m.rows} items exported, peak RSS ${mb(m.peakRss)} MB, heap ${mb(m.peakHeap)} MB; capped: ${capped(m)}`);
       }
       // --lists N: the first N lists only, for a quick look (figures then not written).
       const row = await national(backend, dir, values.lists ? Number(values.lists) : Infinity);
@@ -264,7 +293,7 @@ async function main(): Promise<void> {
       const config: DbConfig = backend === 'postgres' ? { kind: 'postgres', url: PG_URL } : { kind: 'sqlite', file: path.join(dir, 'national.sqlite') };
       const m = measureExport(config);
       memory.push({ backend, scale: `national (${Math.round(row.items / 71)}×)`, items: row.items, ...m });
-      console.log(`${backend} national: peak RSS ${mb(m.peakRss)} MB, heap ${mb(m.peakHeap)} MB, ${m.seconds.toFixed(1)} s`);
+      console.log(`${backend} national: peak RSS ${mb(m.peakRss)} MB, heap ${mb(m.peakHeap)} MB, ${m.seconds.toFixed(1)} s; capped: ${capped(m)}`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -287,17 +316,19 @@ ${mdTable([
 ])}
 
 Export memory: a child process exports every item (\`openExport\`, the code behind \`GET /export/items.ndjson\` and \`npm run export\`), sampling
-\`process.memoryUsage()\` every 5 ms; *base* is after opening the database, before the export.
+\`process.memoryUsage()\` every 5 ms; *base* is after opening the database, before the export. V8 collects lazily: given room, a long
+export's heap fills with garbage before a full collection, so each export runs again with the heap capped at ${HEAP_CAP_MB} MB
+(\`--max-old-space-size\`), which an export that held rows would run out of.
 
 ${mdTable([
-  ['backend', 'scale', 'items', 'base RSS MB', 'peak RSS MB', 'peak heap MB', 'export s'],
-  ...memory.map((m) => [m.backend, m.scale, m.items.toLocaleString('en'), mb(m.baseRss), mb(m.peakRss), mb(m.peakHeap), m.seconds.toFixed(1)]),
+  ['backend', 'scale', 'items', 'base RSS MB', 'peak RSS MB', 'peak heap MB', `heap capped at ${HEAP_CAP_MB} MB: peak RSS / heap MB`, 'export s'],
+  ...memory.map((m) => [m.backend, m.scale, m.items.toLocaleString('en'), mb(m.baseRss), mb(m.peakRss), mb(m.peakHeap), m.capped === 'out of memory' ? '✗ out of memory' : `${mb(m.capped.peakRss)} / ${mb(m.capped.peakHeap)}`, m.seconds.toFixed(1)]),
 ])}`;
   console.log(body);
   if (!values['dry-run'] && !values.lists) writeSection('sync', body);
 }
 
-main().then(
+if (require.main === module) main().then(
   () => process.exit(0),
   (e) => {
     console.error(e);

@@ -8,7 +8,8 @@ import { EntityReader, readSql, valueList } from '../db/reader';
 import { jurisdictionTree } from '../db/tree';
 import type { FieldValue, ImportReport } from '../domain/records';
 import { matterIndex, type MatterIndex } from './matterIndex';
-import { analyseStatute, type StatuteAnalysis } from '../domain/articleText';
+import type { StatuteAnalysis } from '../domain/articleText';
+import { statuteAnalyses } from './statuteAnalysis';
 
 /** Whether this request may write: no token configured (off), a wrong or missing one (denied), the right one (granted). */
 export type WriteAccess = 'off' | 'denied' | 'granted';
@@ -67,7 +68,6 @@ export function readersOf(ds: DataSource): ReturnType<typeof makeReaders> {
  * whatever the number of rows.
  */
 export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
-  const em = ds.manager;
   const loader = loaderFactory(options.batch ?? true);
   const readers = readersOf(ds);
   const byId = <T extends ObjectLiteral>(reader: EntityReader<T>, keyOf: (row: T) => string) =>
@@ -151,18 +151,7 @@ export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
     citation: byId(readers.citation, (c) => c.id),
     statute: byId(readers.statute, (s) => s.id),
     article,
-    statuteAnalysis: loader<string, StatuteAnalysis>(async (ids) => {
-      const rows: { statute_id: string; id: string; item_id: string; number: number; quoted: string | null }[] = await em
-        .createQueryBuilder(Citation, 'c')
-        .innerJoin(Article, 'a', 'a.id = c.article_id')
-        .select(['c.statute_id AS statute_id', 'c.id AS id', 'c.item_id AS item_id', 'a.number AS number', 'c.quoted AS quoted'])
-        .where('c.statute_id IN (:...ids)', { ids: [...ids] })
-        .orderBy('c.id', 'ASC')
-        .getRawMany();
-      return groupBy(ids, rows, (r) => r.statute_id).map((rs) =>
-        analyseStatute(rs.map((r) => ({ citationId: r.id, itemId: r.item_id, article: Number(r.number), quoted: r.quoted }))),
-      );
-    }),
+    statuteAnalysis: loader<string, StatuteAnalysis>((ids) => statuteAnalyses(ds, ids)),
   };
 }
 
