@@ -18,6 +18,7 @@ import { badRequest, graphqlHandler, limitsPlugin, sendRequestError } from './gr
 import { ResponseCache, RevisionTracker } from './responseCache';
 import { OperationGate } from './gate';
 import { exportHandler } from './exportRoute';
+import { playground, wantsPlayground } from './playground';
 import { fastPathListener, type FastPathConfig, type PreParsed } from './fastPath';
 
 export interface App {
@@ -54,6 +55,10 @@ export interface AppOptions {
   writeToken?: string;
   /** Largest request body from a holder of the write token, in MB (default 32): a document goes in one request. */
   writeBodyMb?: number;
+  /** Whether the schema answers introspection (default on); off, the playground says so. */
+  introspection?: boolean;
+  /** GraphiQL at GET /graphql (for a browser) and /playground, served with its assets by this server (default on). */
+  playground?: boolean;
   /** Development: internal error messages and stack traces reach the client (default off). */
   development?: boolean;
   /** Where internal errors hidden from clients are logged (default console.error). */
@@ -89,6 +94,7 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin<Context>(limits),
     ],
+    introspection: options.introspection ?? true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: development,
@@ -147,6 +153,13 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
 
   // Bulk files beside the graph (README, "Nightly sync").
   app.get('/export/:file', corsMiddleware, compressWhenAccepted, exportHandler(ds, logError));
+
+  // The playground, for a browser asking for a page; a GraphQL GET (with ?query=) goes on to Apollo.
+  if (options.playground ?? true) {
+    const pg = playground({ introspection: options.introspection ?? true, writes: tokenDigest !== null });
+    app.use(pg.router);
+    app.get('/graphql', (req, res, next) => (wantsPlayground(req) ? pg.page(req, res, next) : next()));
+  }
 
   app.use(
     '/graphql',

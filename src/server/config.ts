@@ -19,6 +19,13 @@ function count(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return n;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return undefined;
+  if (!['on', 'off', '1', '0', 'true', 'false'].includes(raw)) throw new Error(`${name} must be on or off, got "${env[name]}"`);
+  return ['on', '1', 'true'].includes(raw);
+}
+
 /** AppOptions from the environment (README, "HTTP and limits"); unset variables keep createApp's defaults. */
 export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   const limits: Partial<QueryLimits> = {};
@@ -27,11 +34,12 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
     if (n !== undefined) limits[field] = n;
   }
   const options: AppOptions = { limits, development: env.NODE_ENV === 'development' };
-  const cache = env.RESPONSE_CACHE?.trim().toLowerCase();
-  if (cache) {
-    if (!['on', 'off', '1', '0', 'true', 'false'].includes(cache)) throw new Error(`RESPONSE_CACHE must be on or off, got "${env.RESPONSE_CACHE}"`);
-    options.responseCache = ['on', '1', 'true'].includes(cache);
-  }
+  const cache = onOff(env, 'RESPONSE_CACHE');
+  if (cache !== undefined) options.responseCache = cache;
+  const introspection = onOff(env, 'GRAPHQL_INTROSPECTION');
+  if (introspection !== undefined) options.introspection = introspection;
+  const playground = onOff(env, 'PLAYGROUND');
+  if (playground !== undefined) options.playground = playground;
   const mb = count(env, 'RESPONSE_CACHE_MB');
   if (mb !== undefined) options.responseCacheBytes = mb * 1024 * 1024;
   const revisionMs = count(env, 'REVISION_CHECK_MS');
