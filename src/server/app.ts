@@ -51,6 +51,8 @@ export interface AppOptions {
    * See OperationGate for why a bound makes a loaded server faster.
    */
   maxConcurrentOperations?: number;
+  /** Slots go to the client (address) running fewest operations (default on); off: arrival order, whoever sent them. */
+  fairScheduling?: boolean;
   /** The bearer token writes (importList, deleteList) need; none: writes are off. Never logged. */
   writeToken?: string;
   /** Largest request body from a holder of the write token, in MB (default 32): a document goes in one request. */
@@ -176,7 +178,7 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
       cache,
       revision,
       maxAge: options.cacheMaxAge ?? DEFAULT_CACHE_MAX_AGE,
-      gate: new OperationGate(options.maxConcurrentOperations ?? DEFAULT_CONCURRENT_OPERATIONS),
+      gate: new OperationGate(options.maxConcurrentOperations ?? DEFAULT_CONCURRENT_OPERATIONS, options.fairScheduling ?? true),
     }),
   );
   // Body-parser failures (bad JSON, body over 1 MB) answered as GraphQL errors, not HTML pages.

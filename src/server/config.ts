@@ -38,6 +38,8 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   if (cache !== undefined) options.responseCache = cache;
   const introspection = onOff(env, 'GRAPHQL_INTROSPECTION');
   if (introspection !== undefined) options.introspection = introspection;
+  const fair = onOff(env, 'FAIR_SCHEDULING');
+  if (fair !== undefined) options.fairScheduling = fair;
   const playground = onOff(env, 'PLAYGROUND');
   if (playground !== undefined) options.playground = playground;
   const mb = count(env, 'RESPONSE_CACHE_MB');

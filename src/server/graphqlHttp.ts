@@ -256,8 +256,9 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
       const meta: RequestMeta = {};
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      // Cache hits above never wait: only executions take a slot.
-      const release = await config.gate.enter();
+      // Cache hits above never wait: only executions take a slot, in turn by client address (one client's flood
+      // queues behind itself). Behind a proxy every client has the proxy's address: limit per client there.
+      const release = await config.gate.enter(req.socket.remoteAddress ?? '');
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: req.originalUrl.includes('?') ? `?${req.originalUrl.split('?')[1]}` : '', body: req.body },
         context: async () => {

@@ -51,6 +51,29 @@ describe('OperationGate', () => {
     expect(gate.load).toEqual({ active: 0, waiting: 0 });
   });
 
+  it('serves waiting clients in turn: a flood from one client delays another by one turn, not by the flood', async () => {
+    const gate = new OperationGate(1);
+    const order: string[] = [];
+    const releases: (() => void)[] = [];
+    const enter = (client: string, label: string) => gate.enter(client).then((release) => {
+      order.push(label);
+      releases.push(release);
+    });
+    const first = enter('flood', 'f0');
+    await first;
+    const waits = [...Array.from({ length: 5 }, (_, i) => enter('flood', `f${i + 1}`)), enter('normal', 'n1'), enter('normal', 'n2'), enter('flood', 'f6')];
+    expect(gate.load).toEqual({ active: 1, waiting: 8 });
+    for (let k = 0; k < 8; k++) {
+      releases[k]();
+      await tick();
+    }
+    await Promise.all(waits);
+    // Round the clients, each in its own arrival order.
+    expect(order).toEqual(['f0', 'f1', 'n1', 'f2', 'n2', 'f3', 'f4', 'f5', 'f6']);
+    releases[8]();
+    expect(gate.load).toEqual({ active: 0, waiting: 0 });
+  });
+
   it('refuses a limit below 1', () => {
     expect(() => new OperationGate(0)).toThrow(/≥ 1/);
     expect(() => new OperationGate(1.5)).toThrow(/≥ 1/);
