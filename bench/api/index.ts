@@ -73,6 +73,8 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 interface Running {
   url: string;
   stop: () => Promise<void>;
+  /** The server process, for what /proc says of it. */
+  pid: number;
   /** The child's exit status (if it died) and the tail of its stderr, for error messages. */
   diagnose: () => string;
 }
@@ -120,7 +122,7 @@ export async function startServer(spec: ServerSpec, env: Record<string, string> 
     children.delete(child);
   };
   const diagnose = () => `${child.exitCode !== null || child.signalCode ? `the server exited (${child.exitCode ?? child.signalCode}); ` : ''}its stderr: ${stderr.trim() || '(empty)'}`;
-  return { url, stop, diagnose };
+  return { url, stop, diagnose, pid: child.pid! };
 }
 
 // ---- requests -----------------------------------------------------------

@@ -1,0 +1,225 @@
+/**
+ * npm run bench:abuse [-- --backends sqlite,postgres --seconds 20 --dry-run]
+ *
+ * A normal client's latency while an abusive one hammers the server (issue 9:
+ * p99 within 2× of its idle p99). Per backend, one server as `npm start` runs
+ * it (response cache off: every answer executes), over the seed lists:
+ *  - idle: the normal client alone — 4 connections from 127.0.0.2, each
+ *    asking the playground's read examples in turn, as a page would;
+ *  - attacked: the same, while an abusive client on 64 connections from
+ *    127.0.0.3 sends the costliest queries the limits admit (100-item pages
+ *    with citations, 100-hit searches, wide matter lists) and ones they
+ *    refuse (deep nesting, alias floods, oversized documents, batches).
+ * Run twice: slots in arrival order (FAIR_SCHEDULING=off, the baseline), and
+ * to the client address running fewest operations (OperationGate, default).
+ *
+ * PostgreSQL: BENCH_ABUSE_DATABASE_URL (default the `test` database, whose
+ * schema it empties). Figures go to BENCHMARKS.md unless --dry-run.
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/db/dataSource';
+import { importSeeds } from '../src/db/seed';
+import type { DbConfig } from '../src/db/config';
+import { PLAYGROUND_EXAMPLES } from '../src/server/playgroundExamples';
+import { startServer } from './api/index';
+import { machine, mdTable, writeSection } from './report';
+
+const PG_URL = process.env.BENCH_ABUSE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const NORMAL = { connections: 4, from: '127.0.0.2' };
+const ABUSIVE = { connections: 64, from: '127.0.0.3' };
+
+const normalBodies = PLAYGROUND_EXAMPLES.filter((e) => !e.write).map((e) => JSON.stringify({ query: e.query, variables: e.variables ?? {} }));
+
+const heavy = [
+  '{ items(first: 60) { edges { node { id name legalBasis fields { label text } citations { textAsWritten statute { title } article { label } } } } } }',
+  '{ searchItems(text: "医疗 保障 基金", first: 100) { totalCount edges { rank node { name jurisdiction { name } } snippets { text } } } }',
+  '{ matters(first: 100) { edges { node { name jurisdictionCount consistency { uniform differences { aspect } } } } } }',
+  '{ jurisdictions(hasLists: true, first: 20) { edges { node { name effectiveItems(first: 40) { edges { node { origin item { name } } } } } } } }',
+  '{ citationIssues(first: 100) { edges { node { kind citation { textAsWritten item { name } } } } } }',
+];
+const refused = [
+  `{ jurisdiction(code: "654028") { ${'parent { '.repeat(60)}name${' }'.repeat(60)} } }`,
+  `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: revision`).join(' ')} }`,
+  `{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: revision`).join(' ')} }`,
+  '{ jurisdictions(first: 100) { edges { node { lists(first: 100) { edges { node { items(first: 100) { edges { node { id } } } } } } } } } }',
+];
+const abusiveBodies = [...heavy.map((q) => JSON.stringify({ query: q })), ...refused.map((q) => JSON.stringify({ query: q })), JSON.stringify(Array.from({ length: 100 }, () => ({ query: '{ revision }' })))];
+
+interface Tally {
+  latencies: number[];
+  statuses: Map<number, number>;
+  failures: number;
+}
+
+/** Closed-loop clients from one local address until `until()`; each connection takes the bodies in turn. */
+async function load(port: number, client: { connections: number; from: string }, bodies: string[], running: () => boolean): Promise<Tally> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: client.connections });
+  const tally: Tally = { latencies: [], statuses: new Map(), failures: 0 };
+  const one = (body: string) =>
+    new Promise<void>((resolve) => {
+      const t = process.hrtime.bigint();
+      const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, localAddress: client.from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          tally.latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+          tally.statuses.set(res.statusCode ?? 0, (tally.statuses.get(res.statusCode ?? 0) ?? 0) + 1);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        tally.failures++;
+        resolve();
+      });
+      req.end(body);
+    });
+  await Promise.all(
+    Array.from({ length: client.connections }, async (_, c) => {
+      for (let k = c; running(); k++) await one(bodies[k % bodies.length]);
+    }),
+  );
+  agent.destroy();
+  return tally;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+
+/**
+ * The abusive client runs in a process of its own: in this one, its 64 connections' answers would delay the normal
+ * client's reading of its own, and that delay would be counted as the server's.
+ */
+function abuser(port: number, seconds: number): Promise<Tally> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--abuser', `${port}:${seconds}`], {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the abusive client exited with ${code}`));
+      const t = JSON.parse(out.trim().split('\n').pop()!);
+      resolve({ latencies: t.latencies, statuses: new Map(t.statuses), failures: t.failures });
+    });
+  });
+}
+
+async function phase(port: number, seconds: number, attack: boolean): Promise<{ normal: Tally; abusive: Tally | null }> {
+  const abusive = attack ? abuser(port, seconds + 2) : Promise.resolve(null);
+  // The abuser starts (a second's start-up) and runs past both ends of the normal client's window.
+  if (attack) await new Promise((r) => setTimeout(r, 1500));
+  const end = Date.now() + seconds * 1000;
+  const normal = await load(port, NORMAL, normalBodies, () => Date.now() < end);
+  return { normal, abusive: await abusive };
+}
+
+async function seededDb(backend: 'sqlite' | 'postgres', dir: string): Promise<DbConfig> {
+  let config: DbConfig = { kind: 'sqlite', file: path.join(dir, 'seeds.sqlite') };
+  if (backend === 'postgres') {
+    const reset = await openDatabase({ kind: 'postgres', url: PG_URL });
+    await reset.query('DROP SCHEMA public CASCADE');
+    await reset.query('CREATE SCHEMA public');
+    await reset.destroy();
+    config = { kind: 'postgres', url: PG_URL };
+  }
+  const ds = await openDatabase(config);
+  await importSeeds(ds);
+  await ds.destroy();
+  return config;
+}
+
+interface Row {
+  backend: string;
+  scheduling: string;
+  idle: Tally;
+  attacked: Tally;
+  abusive: Tally;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { backends: { type: 'string', default: 'sqlite,postgres' }, seconds: { type: 'string', default: '20' }, 'dry-run': { type: 'boolean', default: false }, abuser: { type: 'string' } } });
+  if (values.abuser) {
+    const [port, seconds] = values.abuser.split(':').map(Number);
+    const end = Date.now() + seconds * 1000;
+    const t = await load(port, ABUSIVE, abusiveBodies, () => Date.now() < end);
+    console.log(JSON.stringify({ latencies: t.latencies, statuses: [...t.statuses], failures: t.failures }));
+    return;
+  }
+  const backends = values.backends!.split(',') as ('sqlite' | 'postgres')[];
+  const seconds = Number(values.seconds);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-abuse-'));
+  const rows: Row[] = [];
+  try {
+    for (const backend of backends) {
+      const db = await seededDb(backend, dir);
+      // The baseline: slots in arrival order, whoever sent the request (FAIR_SCHEDULING=off).
+      for (const scheduling of ['arrival order', 'fewest running first']) {
+        const server = await startServer({ kind: 'ours', db, batch: true, responseCache: false }, { FAIR_SCHEDULING: scheduling === 'arrival order' ? 'off' : 'on' });
+        const port = Number(new URL(server.url).port);
+        try {
+          await phase(port, 3, false); // warm-up
+          const idle = await phase(port, seconds, false);
+          const attacked = await phase(port, seconds, true);
+          rows.push({ backend, scheduling, idle: idle.normal, attacked: attacked.normal, abusive: attacked.abusive! });
+          console.log(`${backend}, ${scheduling}: normal p99 idle ${quantile(idle.normal.latencies, 0.99).toFixed(1)} ms, attacked ${quantile(attacked.normal.latencies, 0.99).toFixed(1)} ms; abusive ${attacked.abusive!.latencies.length} requests`);
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const statuses = (t: Tally) => [...t.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n.toLocaleString('en')}`).join(', ');
+  const body = `## Abuse: a normal client beside an abusive one (issue 9)
+
+\`npm run bench:abuse -- --backends ${backends.join(',')} --seconds ${seconds}\` — ${new Date().toISOString().slice(0, 10)}, ${machine()}.
+
+One server per backend as \`npm start\` runs it, response cache off (every answer executes), over the seed lists. The normal
+client: ${NORMAL.connections} connections from ${NORMAL.from}, closed loop over the playground's ${normalBodies.length} read examples. Idle: it alone for
+${seconds} s; attacked: the same ${seconds} s while an abusive client on ${ABUSIVE.connections} connections from ${ABUSIVE.from} sends the costliest queries the
+limits admit (${heavy.length} kinds, each within the cost limit: 60-item pages with citations, 100-hit searches, 100-matter pages…) and ${refused.length + 1} kinds they refuse (deep
+nesting, alias floods, oversized documents, a multiplying nest of pages, a batch). Target: attacked p99 ≤ 2 × idle p99.
+Each backend runs twice: the operation bound's slots in arrival order whoever sent the request (\`FAIR_SCHEDULING=off\`, the
+baseline), and to the client address running fewest operations (the default).
+
+${mdTable([
+  ['backend', 'scheduling', 'normal req/s idle', 'p50 / p99 idle ms', 'normal req/s attacked', 'p50 / p99 attacked ms', 'p99 attacked / idle (≤ 2×)', 'normal errors', 'abusive req/s', 'abusive answers by status'],
+  ...rows.map((r) => {
+    const ratio = quantile(r.attacked.latencies, 0.99) / quantile(r.idle.latencies, 0.99);
+    const errors = r.idle.failures + r.attacked.failures + [...r.idle.statuses, ...r.attacked.statuses].filter(([s]) => s !== 200).reduce((n, [, c]) => n + c, 0);
+    return [
+      r.backend,
+      r.scheduling,
+      (r.idle.latencies.length / seconds).toFixed(0),
+      `${quantile(r.idle.latencies, 0.5).toFixed(1)} / ${quantile(r.idle.latencies, 0.99).toFixed(1)}`,
+      (r.attacked.latencies.length / seconds).toFixed(0),
+      `${quantile(r.attacked.latencies, 0.5).toFixed(1)} / ${quantile(r.attacked.latencies, 0.99).toFixed(1)}`,
+      `${ratio.toFixed(2)}× ${ratio <= 2 ? '✓' : '✗'}`,
+      errors,
+      (r.abusive.latencies.length / (seconds + 2)).toFixed(0),
+      statuses(r.abusive),
+    ];
+  }),
+])}`;
+  console.log(body);
+  if (!values['dry-run']) writeSection('abuse', body);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
