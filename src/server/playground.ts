@@ -74,7 +74,14 @@ function playgroundClient(win: any): void {
     notice.hidden = false;
   };
   const G = win.GraphiQL;
-  const fetcher = G.createFetcher({ url: config.endpoint });
+  const base = G.createFetcher({ url: config.endpoint });
+  // Run straight after switching tabs, GraphiQL can still hold the previous tab's operation name: one the query
+  // does not define is dropped rather than sent to be refused (a single operation needs no name).
+  const fetcher = (params: any, options: any) => {
+    const name = params.operationName;
+    const defines = (q: string) => new RegExp(`\\b(query|mutation|subscription)\\s+${name}\\b`).test(q);
+    return base(name && typeof params.query === 'string' && !defines(params.query) ? { ...params, operationName: undefined } : params, options);
+  };
   const props: Record<string, unknown> = {
     fetcher,
     defaultTabs: config.examples,
@@ -95,7 +102,7 @@ function playgroundClient(win: any): void {
   // GraphiQL fills the first tab's editors from these props, not from defaultTabs: a first visit passes the first example's
   // (later visits have their saved tabs, and these would add a copy of the example to them).
   const key = (k: string) => `${config.storageKey}:${k}`;
-  if (!win.localStorage.getItem(key('graphiql:tabState'))) Object.assign(props, config.examples[0]);
+  if (!win.localStorage.getItem(key('graphiql:tabState'))) Object.assign(props, { variables: config.examples[0].variables, headers: config.examples[0].headers });
   if (!config.introspection) {
     // Asking would only fail: no schema, and the reason on the page.
     props.schema = null;
