@@ -25,7 +25,8 @@ export function parseGlobalId(id: string): { type: NodeTypeName; localId: string
   if (colon < 0) return null;
   const type = text.slice(0, colon) as NodeTypeName;
   const localId = text.slice(colon + 1);
-  if (!NODE_TYPES.includes(type) || !localId || toGlobalId(type, localId) !== id) return null;
+  // Control characters are in none of our IDs (and PostgreSQL refuses NUL in text).
+  if (!NODE_TYPES.includes(type) || !localId || /[\u0000-\u001f]/.test(localId) || toGlobalId(type, localId) !== id) return null;
   return { type, localId };
 }
 

@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type express from 'express';
-import { GraphQLError, parse, type DocumentNode, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import { BREAK, GraphQLError, parse, visit, type DocumentNode, type GraphQLSchema, type OperationTypeNode } from 'graphql';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../graphql/errors';
 import { checkDocumentShape, checkDocumentSize, costLimitError, queryCost, type QueryLimits } from '../graphql/limits';
@@ -32,6 +32,29 @@ function metaOf(context: object): RequestMeta | undefined {
 }
 
 /** Apollo plugin: cost limit once the operation is resolved, `extensions.cost` on every accepted query. */
+/** Whether a value (variables, as JSON) holds a string with U+0000. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object') return Object.values(value).some(holdsNul);
+  return false;
+}
+
+/** Whether a string literal of the document (as parsed: "\\u0000" is one) holds U+0000. */
+function documentHoldsNul(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
   // Apollo keeps one parsed document per query text, so a document object is a query: its costs, by
   // operation and variables, are computed once (73 µs each, a twentieth of a jurisdiction page).
@@ -53,6 +76,8 @@ export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServe
         async didResolveOperation(rc) {
           const meta = metaOf(rc.contextValue);
           if (meta && rc.operation) meta.operation = rc.operation.operation;
+          // No text in this service holds U+0000, and PostgreSQL cannot take it as a parameter: refused, not failed inside.
+          if (holdsNul(rc.request.variables) || documentHoldsNul(rc.document)) throw new GraphQLError('text may not contain the NUL character (U+0000)', { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
           const r = costOf(rc.schema, rc.document, rc.operationName ?? undefined, rc.request.variables);
           if (!r) return;
           if ('error' in r) throw r.error;

@@ -169,7 +169,9 @@ describe('injection through every string argument', () => {
       expect(codes(raw.body)).toEqual(['BAD_USER_INPUT']);
       // Wrapped as a list ID, it reaches the database, as a value: no such list.
       const wrapped = await send(url, { query: q, variables: { id: toGlobalId('PowerList', payload) } }, { authorization: `Bearer ${token}` });
-      expect(wrapped.body.data).toEqual({ deleteList: { deletedListId: null, itemsRemoved: 0 } });
+      // (A control character is in none of our IDs: refused as not one of them.)
+      if (/[\u0000-\u001f]/.test(payload)) expect(codes(wrapped.body)).toEqual(['BAD_USER_INPUT']);
+      else expect(wrapped.body.data).toEqual({ deleteList: { deletedListId: null, itemsRemoved: 0 } });
     }
     expect(await tableCounts(url)).toEqual(before);
   });

@@ -59,12 +59,19 @@ export function readSource(input: Buffer | string): Source {
     if (binary) throw new SourceError(`the file is ${binary}`);
     decoded = decodeBytes(input);
   }
-  const { text, encoding, undecodable } = decoded;
+  const { encoding, undecodable } = decoded;
+  let { text } = decoded;
   if (text === '') return empty();
   const binary = looksBinary(text);
   if (binary) throw new SourceError(`the file is ${binary}`);
 
   const warnings: ImportWarning[] = [];
+  // A stray NUL (a truncated export, a UTF-16 fragment) is no text of a list, and PostgreSQL cannot store it.
+  const nuls = text.split('\u0000').length - 1;
+  if (nuls > 0) {
+    text = text.replace(/\u0000/g, '');
+    warnings.push(sourceWarning('NUL_REMOVED', null, `${nuls} NUL character(s) (U+0000) removed from the document`));
+  }
   if (undecodable > 0) {
     const code = encoding === 'utf-8' ? 'INVALID_UTF8' : `INVALID_${encoding.replace(/-/g, '').toUpperCase()}`;
     warnings.push(sourceWarning(code, null, `document read as ${encoding}, but ${undecodable} byte sequence(s) could not be decoded and were replaced with U+FFFD`));
