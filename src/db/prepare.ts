@@ -46,8 +46,9 @@ export class ImportError extends Error {
     readonly fileName: string,
     message: string,
     readonly line: number | null = null,
+    options?: ErrorOptions,
   ) {
-    super(`${fileName}${line != null ? `:${line}` : ''}: ${message}`);
+    super(`${fileName}${line != null ? `:${line}` : ''}: ${message}`, options);
     this.name = 'ImportError';
   }
 }
@@ -102,7 +103,9 @@ export function prepareImport(input: ImportInput): PreparedImport {
   try {
     record = parseDocument(bytes, { fileName });
   } catch (e) {
-    throw new ImportError(fileName, `could not be read: ${(e as Error).message}`);
+    // The cause is kept: a SourceError is the document's fault, anything else is a bug in
+    // the reader, and a caller (or the fuzz test) must be able to tell the two apart.
+    throw new ImportError(fileName, `could not be read: ${(e as Error).message}`, null, { cause: e });
   }
   if (record.items.length === 0) {
     const first = record.warnings.slice(0, 3).map((w) => `${w.line != null ? `line ${w.line}: ` : ''}${w.message}`);

@@ -157,7 +157,39 @@ function tableLines(table: Element, source: string, lineOf: (o: number | null) =
   return lines;
 }
 
-const isEmptyCell = (td: Element) => DomUtils.textContent(td).replace(/[\s\u00a0\u3000]+/g, '') === '' && !DomUtils.findOne((e) => e.name === 'img', td.children);
+/**
+ * The nodes under `el` in document order, `visit` returning true to stop. Not
+ * recursive: unclosed <div>s or tables within tables nest thousands deep,
+ * deeper than DomUtils.textContent and findOne (which recurse) can go before
+ * the call stack overflows.
+ */
+function walk(el: Element, visit: (node: ChildNode) => boolean | void): void {
+  const stack: ChildNode[] = [...el.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === true) return;
+    if (DomUtils.hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+}
+
+/** DomUtils.textContent, without recursion (see walk). */
+function textContent(el: Element): string {
+  let text = '';
+  walk(el, (node) => {
+    if (DomUtils.isText(node)) text += node.data;
+  });
+  return text;
+}
+
+/** No visible text and no image (see walk for why not DomUtils). */
+const isEmptyCell = (td: Element) => {
+  let empty = true;
+  walk(td, (node) => {
+    if ((DomUtils.isText(node) && /[^\s\u00a0\u3000]/.test(node.data)) || (DomUtils.isTag(node) && node.name === 'img')) empty = false;
+    return !empty;
+  });
+  return empty;
+};
 
 /** Cell text for header detection; long cells are data, and not worth cleaning to find that out. */
 const headerText = (td: Element, source: string) => {
@@ -244,7 +276,7 @@ export function readHtml(source: string, encoding: string): Source {
     }
     const skip = skipped.get(i);
     if (skip) {
-      const text = DomUtils.textContent(p.el).replace(/\s+/g, ' ').slice(0, 200);
+      const text = textContent(p.el).replace(/\s+/g, ' ').slice(0, 200);
       warnings.push(sourceWarning('SKIPPED_TABLE', lineOf(p.el.startIndex), skip, text));
       return;
     }

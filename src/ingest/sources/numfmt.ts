@@ -83,7 +83,9 @@ export function formatNumber(v: number, pattern: string | null, date1904: boolea
   if (bare === '' || /^general$/i.test(bare) || bare === '@') return generalNumber(v);
   if (isDatePattern(pattern)) return serialToText(v, pattern, date1904);
   if (!/[0#?]/.test(bare)) return generalNumber(v);
-  const decimals = /\.([0#?]+)/.exec(bare)?.[1].length ?? 0;
+  // Excel shows at most 30 decimal places; a longer pattern (a damaged or hand-made file)
+  // must not reach toFixed/toExponential, which throw a RangeError beyond 100.
+  const decimals = Math.min(30, /\.([0#?]+)/.exec(bare)?.[1].length ?? 0);
   if (/e[+-]/i.test(bare)) {
     const [mantissa, exp] = v.toExponential(decimals).split('e');
     return `${mantissa}E${Number(exp) < 0 ? '-' : '+'}${pad(Math.abs(Number(exp)))}`;

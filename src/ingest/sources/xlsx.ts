@@ -17,7 +17,7 @@ import { SourceError } from './binary';
 import { builtinFormat } from './numfmt';
 import { sourceWarning, type Source } from './types';
 import { attr, walkXml } from './xml';
-import { readSheet, sheetLines, type StylePatterns, unescapeOoxml } from './xlsxSheet';
+import { MAX_COLUMNS, readSheet, sheetLines, type StylePatterns, unescapeOoxml } from './xlsxSheet';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip';
 
 /** A zip is a workbook when it has the workbook part. */
@@ -144,6 +144,10 @@ export function readXlsx(buf: Buffer, entries: ReadonlyMap<string, ZipEntry> = r
     if (sheet.formulasWithoutValue.length > 0) {
       const cells = sheet.formulasWithoutValue.slice(0, 5).join(', ') + (sheet.formulasWithoutValue.length > 5 ? ', …' : '');
       warnings.push(sourceWarning('FORMULA_WITHOUT_VALUE', null, `sheet "${ref.name}": ${sheet.formulasWithoutValue.length} formula cell(s) have no saved result and read as empty (${cells}); open and save the file in a spreadsheet program to store results`));
+    }
+    if (sheet.beyondLastColumn.length > 0) {
+      const cells = sheet.beyondLastColumn.slice(0, 5).join(', ') + (sheet.beyondLastColumn.length > 5 ? ', …' : '');
+      warnings.push(sourceWarning('CELLS_BEYOND_LAST_COLUMN', null, `sheet "${ref.name}": ${sheet.beyondLastColumn.length} cell(s) right of column ${MAX_COLUMNS} were not read (${cells}); no list has that many columns`));
     }
     if (sl.length === 0) return;
     read.push(`"${ref.name}" rows 1–${lastRow} are lines ${offset + 1}–${offset + lastRow}`);

@@ -13,14 +13,37 @@ export type StylePatterns = readonly (string | null)[];
 /** Excel writes control characters in strings as _xHHHH_ (ECMA-376 22.9.2.19). */
 export const unescapeOoxml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
 
-/** "AB12" → { col: 27, row: 12 } (col 0-based, row 1-based). */
+/** Excel's last row. Rows are numbered 1..MAX_ROW (ECMA-376 18.3.1.73). */
+const MAX_ROW = 1_048_576;
+
+/**
+ * A row number as written in r, or null when it is none: a damaged or
+ * hand-made file can hold "abc", "0", "-3" or "1.5" there, which would give
+ * lines numbered NaN, 0 or below (the row is then placed by position instead).
+ */
+function rowNumber(text: string): number | null {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_ROW ? n : null;
+}
+
+/** "AB12" → { col: 27, row: 12 } (col 0-based, row 1-based); null for a reference that is not a cell's. */
 function cellRef(ref: string): { col: number; row: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
   if (!m) return null;
+  const row = rowNumber(m[2]);
+  if (row === null) return null;
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { col: col - 1, row: Number(m[2]) };
+  return { col: col - 1, row };
 }
+
+/**
+ * Columns read (A..IV). A list has a few dozen; one stray cell far to the right
+ * (at XFD1, say) would pad every line of the sheet to 16,384 cells — a 20 KB
+ * workbook of 1,000 rows took 15 s to read — so cells right of this column are
+ * left out, and reported (SheetContent.beyondLastColumn).
+ */
+export const MAX_COLUMNS = 256;
 
 /** An ISO date cell (t="d") as the date, and the time when it has one. */
 function isoDateText(v: string): string {
@@ -34,12 +57,15 @@ export interface SheetContent {
   rows: Map<number, Map<number, string>>;
   merges: { r1: number; c1: number; r2: number; c2: number }[];
   formulasWithoutValue: string[];
+  /** Non-empty cells right of column MAX_COLUMNS, not read. */
+  beyondLastColumn: string[];
 }
 
 export function readSheet(xml: string, shared: readonly string[], patterns: StylePatterns, date1904: boolean): SheetContent {
   const rows = new Map<number, Map<number, string>>();
   const merges: SheetContent['merges'] = [];
   const formulasWithoutValue: string[] = [];
+  const beyondLastColumn: string[] = [];
   let rowNo = 0;
   let nextCol = 0;
   let cell: { col: number; ref: string; type: string; style: number; v: string; inline: string; formula: boolean; hasV: boolean } | null = null;
@@ -49,7 +75,7 @@ export function readSheet(xml: string, shared: readonly string[], patterns: Styl
   walkXml(xml, {
     open(name, a) {
       if (name === 'row') {
-        rowNo = a.r ? Number(a.r) : rowNo + 1;
+        rowNo = (a.r ? rowNumber(a.r) : null) ?? rowNo + 1;
         nextCol = 0;
       } else if (name === 'c') {
         const ref = a.r ? cellRef(a.r) : null;
@@ -83,7 +109,9 @@ export function readSheet(xml: string, shared: readonly string[], patterns: Styl
       else if (name === 'c' && cell) {
         const text = cellText(cell.type, cell.v, cell.inline, patterns[cell.style] ?? null, shared, date1904);
         if (cell.formula && !cell.hasV) formulasWithoutValue.push(cell.ref);
-        if (text !== '') {
+        if (text !== '' && cell.col >= MAX_COLUMNS) {
+          beyondLastColumn.push(cell.ref || `row ${rowNo}`);
+        } else if (text !== '') {
           let row = rows.get(rowNo);
           if (!row) rows.set(rowNo, (row = new Map()));
           row.set(cell.col, text);
@@ -93,7 +121,7 @@ export function readSheet(xml: string, shared: readonly string[], patterns: Styl
       }
     },
   });
-  return { rows, merges, formulasWithoutValue };
+  return { rows, merges, formulasWithoutValue, beyondLastColumn };
 }
 
 function cellText(type: string, v: string, inline: string, pattern: string | null, shared: readonly string[], date1904: boolean): string {
@@ -126,15 +154,22 @@ function cellText(type: string, v: string, inline: string, pattern: string | nul
 /** Sheet content as lines numbered from `offset`: merges applied, rows padded to the sheet's width. */
 export function sheetLines(sheet: SheetContent, offset: number): { lines: SourceLine[]; lastRow: number } {
   const { rows } = sheet;
-  let maxRow = 0;
-  for (const r of rows.keys()) maxRow = Math.max(maxRow, r);
+  const rowNos = [...rows.keys()].sort((a, b) => a - b);
   // Column ranges covered by a merge begun on an earlier row, per row.
   const coveredAbove = new Map<number, [number, number][]>();
   for (const m of sheet.merges) {
     // Only rows that exist are visited: a merge over a whole column must not walk a million rows.
-    for (let r = m.r1; r <= Math.min(m.r2, maxRow); r++) {
-      const row = rows.get(r);
-      if (!row) continue;
+    // (Walking r1..min(r2, last row) did, once the sheet had a row near the bottom: a few hundred
+    // such merges in a 10 KB file took seconds.) The first row in range is found by binary search.
+    let lo = 0;
+    for (let hi = rowNos.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (rowNos[mid] < m.r1) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < rowNos.length && rowNos[i] <= m.r2; i++) {
+      const r = rowNos[i];
+      const row = rows.get(r)!;
       for (const c of [...row.keys()]) if (c >= m.c1 && c <= m.c2 && !(r === m.r1 && c === m.c1)) row.delete(c);
       if (r === m.r1) continue;
       let ranges = coveredAbove.get(r);
@@ -150,7 +185,7 @@ export function sheetLines(sheet: SheetContent, offset: number): { lines: Source
     for (const c of row.keys()) width = Math.max(width, c + 1);
   }
   const lines: SourceLine[] = [];
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+  for (const r of rowNos) {
     const row = rows.get(r)!;
     if (row.size === 0) continue;
     const cells = new Array<string>(width).fill('');
