@@ -29,6 +29,21 @@ const SKIPPED_CONTENT = new Set(['script', 'style']);
 const FOLDABLE_SPACE = /[ \t\n\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\ufeff]+/g;
 
 /**
+ * Deepest nesting handed to the HTML parser at once. htmlparser2 keeps the open
+ * elements in an array it unshifts onto, so each level costs as much as the
+ * levels below it: a cell of 250,000 unclosed <div>s (1.25 MB) took 24 s to
+ * clean, a million of them minutes. No cell nests anywhere near this deep.
+ */
+const MAX_DEPTH = 1000;
+
+/** Thrown from a parser callback to stop parsing at `at` (an offset into the text parsed). */
+class StopParsing extends Error {
+  constructor(readonly at: number) {
+    super('parsing stopped');
+  }
+}
+
+/**
  * The text of a cell: block elements become line breaks, entities are decoded,
  * runs of spaces fold to one, each line is trimmed and empty lines dropped.
  */
@@ -39,26 +54,40 @@ export function cleanCell(raw: string): string {
   const BREAK = '\u0000';
   let out = '';
   let skipping = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIPPED_CONTENT.has(name)) skipping++;
-        if (BLOCK_ELEMENTS.has(name)) out += BREAK;
-        else if (INLINE_BREAKS.has(name)) out += ' ';
-      },
-      onclosetag(name) {
-        if (SKIPPED_CONTENT.has(name)) skipping = Math.max(0, skipping - 1);
-        if (BLOCK_ELEMENTS.has(name)) out += BREAK;
-        else if (INLINE_BREAKS.has(name)) out += ' ';
-      },
-      ontext(text) {
-        if (skipping === 0) out += text;
-      },
+  let depth = 0;
+  let parser: Parser;
+  const handler = {
+    onopentag(name: string) {
+      if (SKIPPED_CONTENT.has(name)) skipping++;
+      if (BLOCK_ELEMENTS.has(name)) out += BREAK;
+      else if (INLINE_BREAKS.has(name)) out += ' ';
+      // Too deep (see MAX_DEPTH): the rest is parsed afresh, as if the open elements had closed.
+      if (++depth > MAX_DEPTH) throw new StopParsing(parser.endIndex + 1);
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(raw);
-  parser.end();
+    onclosetag(name: string) {
+      depth--;
+      if (SKIPPED_CONTENT.has(name)) skipping = Math.max(0, skipping - 1);
+      if (BLOCK_ELEMENTS.has(name)) out += BREAK;
+      else if (INLINE_BREAKS.has(name)) out += ' ';
+    },
+    ontext(text: string) {
+      if (skipping === 0) out += text;
+    },
+  };
+  // Only nesting is lost past MAX_DEPTH, never text; browsers flatten too deep a tree alike.
+  for (let rest = raw; ; ) {
+    parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true });
+    try {
+      parser.write(rest);
+      parser.end();
+      break;
+    } catch (e) {
+      if (!(e instanceof StopParsing)) throw e;
+      rest = rest.slice(e.at);
+      depth = 0;
+      skipping = 0;
+    }
+  }
   return out
     .split(BREAK)
     .map((l) => l.replace(FOLDABLE_SPACE, ' ').trim())
@@ -104,7 +133,10 @@ export function splitFirstBlock(raw: string): [string, string] | null {
           if (!BLOCK_ELEMENTS.has(name) || sawText) splitAt = -2;
           else firstTag = name;
         }
-        depth++;
+        // A first block nested too deep (see MAX_DEPTH) is not split off.
+        if (++depth > MAX_DEPTH) splitAt = -2;
+        // The rest of the cell is not parsed once the answer is known: it can be nested deep too.
+        if (splitAt !== -1) throw new StopParsing(parser.endIndex + 1);
       },
       ontext(text) {
         if (depth === 0 && firstTag === null && text.trim() !== '') sawText = true;
@@ -113,12 +145,17 @@ export function splitFirstBlock(raw: string): [string, string] | null {
         if (splitAt !== -1) return;
         depth--;
         if (depth === 0 && name === firstTag) splitAt = parser.endIndex + 1;
+        if (splitAt !== -1) throw new StopParsing(splitAt);
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.write(raw);
-  parser.end();
+  try {
+    parser.write(raw);
+    parser.end();
+  } catch (e) {
+    if (!(e instanceof StopParsing)) throw e;
+  }
   if (splitAt < 0) return null;
   const head = raw.slice(0, splitAt);
   const tail = raw.slice(splitAt).trim();

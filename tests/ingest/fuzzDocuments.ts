@@ -131,6 +131,7 @@ export type RowOp =
   | { op: 'addCells'; row: number; cells: string[] }
   | { op: 'seq'; row: number; value: string }
   | { op: 'renumber'; values: string[] }
+  | { op: 'deepCell'; row: number; col: number; tag: string; depth: number }
   | { op: 'headerOnly' }
   | { op: 'placeName'; area: number };
 
@@ -150,6 +151,7 @@ export const rowOp: fc.Arbitrary<RowOp> = fc.oneof(
   fc.record({ op: fc.constant('addCells' as const), row: pos, cells: fc.array(nastyText, { minLength: 1, maxLength: 4 }) }),
   fc.record({ op: fc.constant('seq' as const), row: pos, value: absurdSeq }),
   fc.record({ op: fc.constant('renumber' as const), values: fc.array(absurdSeq, { minLength: 1, maxLength: 8 }) }),
+  fc.record({ op: fc.constant('deepCell' as const), row: pos, col: pos, tag: fc.constantFrom('div', 'p', 'b', 'span', 'ol', 'li', 'table', 'td'), depth: fc.integer({ min: 100, max: 3000 }) }),
   fc.constant({ op: 'headerOnly' as const }),
   fc.record({ op: fc.constant('placeName' as const), area: fc.nat() }),
 );
@@ -224,6 +226,14 @@ export function applyRowOp(rows: string[][], op: RowOp, base: RowBase): string[]
     }
     case 'deleteRow':
       return n === 0 ? rows : rows.filter((_, i) => i !== at(op.row, n));
+    case 'deepCell': {
+      const p = cellAt(op.row, op.col);
+      if (!p) return rows;
+      const out = [...rows];
+      out[p[0]] = [...out[p[0]]];
+      out[p[0]][p[1]] = `${`<${op.tag}>`.repeat(op.depth)}${out[p[0]][p[1]]}`;
+      return out;
+    }
     case 'cutCell':
     case 'insertText':
     case 'breakCell': {
@@ -340,6 +350,8 @@ export interface XlsxShape {
   cellRefs: boolean;
   /** Stray cells far to the right (column index, 0-based) in some rows. */
   farCells: { row: number; col: number }[];
+  /** Unclosed elements this deep at the end of the sheet's data (a few KB once deflated). */
+  nest: number | null;
 }
 
 export const xlsxShape: fc.Arbitrary<XlsxShape> = fc.record({
@@ -373,6 +385,8 @@ export const xlsxShape: fc.Arbitrary<XlsxShape> = fc.record({
   splice: fc.option(fc.record({ at: fc.nat(), text: nastyText }), { freq: 3 }),
   numbers: fc.boolean(),
   cellRefs: fc.boolean(),
+  // Past the reader's limit of 1,000 now and then; how much deeper does not matter (the regression test goes 300,000 deep).
+  nest: fc.option(fc.integer({ min: 10, max: 3000 }), { freq: 10 }),
   farCells: fc.oneof(
     { arbitrary: fc.constant<{ row: number; col: number }[]>([]), weight: 4 },
     { arbitrary: fc.array(fc.record({ row: fc.nat(), col: fc.constantFrom(30, 255, 256, 700, 16383, 18277) }), { minLength: 1, maxLength: 3 }), weight: 1 },
@@ -409,7 +423,8 @@ export function renderXlsx(rows: readonly string[][], shape: XlsxShape): Buffer 
     return `<row r="${xmlEscape(rAttr)}">${cells}${far}</row>`;
   });
   const merges = shape.merges.length ? `<mergeCells count="${shape.merges.length}">${shape.merges.map((m) => `<mergeCell ref="${xmlEscape(m)}"/>`).join('')}</mergeCells>` : '';
-  let sheet = `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet ${NS}><sheetData>${xmlRows.join('')}</sheetData>${merges}</worksheet>`;
+  const nest = shape.nest === null ? '' : '<x:row>'.repeat(shape.nest);
+  let sheet = `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet ${NS}><sheetData>${xmlRows.join('')}${nest}</sheetData>${merges}</worksheet>`;
   if (shape.splice) {
     const k = at(shape.splice.at, sheet.length + 1);
     sheet = sheet.slice(0, k) + shape.splice.text + sheet.slice(k);
@@ -672,7 +687,7 @@ export interface Giant {
 
 export const giant: fc.Arbitrary<Giant> = fc.record({
   size: fc.integer({ min: 1 << 20, max: 5 << 20 }),
-  unit: fc.constantFrom('甲', 'a', '<p>对骗取医保基金支出的处罚</p>', '《中华人民共和国社会保险法》第八十七条：', ' ', '、', '1.', '"', '<', '&amp;', '第'),
+  unit: fc.constantFrom('甲', 'a', '<div>', '<font>', '<td>', '<p>对骗取医保基金支出的处罚</p>', '《中华人民共和国社会保险法》第八十七条：', ' ', '、', '1.', '"', '<', '&amp;', '第'),
   format: fc.constantFrom<Format>('tsv', 'csv', 'html', 'xlsx', 'pipe'),
   col: fc.nat(),
 });

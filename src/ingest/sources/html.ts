@@ -19,12 +19,13 @@
  * Text outside tables and headings (paragraphs, links) is page content, not
  * rows, and is not read.
  */
-import type { ChildNode, Element } from 'domhandler';
-import { DomUtils, parseDocument } from 'htmlparser2';
+import type { ChildNode, Document, Element } from 'domhandler';
+import { DomHandler, DomUtils, Parser, type ParserOptions } from 'htmlparser2';
 import { parsePowerTypes } from '../../domain/powerTypes';
 import type { ImportWarning } from '../../domain/records';
 import { cleanCell } from '../clean';
 import { lineFromCells, physicalLines, type SourceLine } from '../lines';
+import { SourceError } from './binary';
 import { looksLikeHeader } from './header';
 import { sourceWarning, type Source } from './types';
 
@@ -242,9 +243,40 @@ function pageParts(root: ChildNode[], source: string, lineOf: (o: number | null)
 
 const namesList = (text: string) => !BREADCRUMB.test(text) && (NAMES_A_LIST.test(text) || parsePowerTypes(text).length > 0);
 
+/**
+ * Deepest nesting of a page read. htmlparser2 keeps the open elements in an
+ * array it unshifts onto, so each level costs as much as the levels below it:
+ * 40,000 tables nested in one another (600 KB) took 4 s to parse, twice as
+ * many 47 s. A list page nests a few dozen levels, a sloppy one (tags never
+ * closed) some hundreds; one past this is refused rather than parsed.
+ */
+const MAX_DEPTH = 10_000;
+
+/** htmlparser2's parseDocument, refusing a page nested deeper than MAX_DEPTH. */
+function parsePage(source: string, lineOf: (o: number | null) => number): Document {
+  const options: ParserOptions = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true };
+  class DepthLimited extends DomHandler {
+    private at: Parser | null = null;
+    override onparserinit(parser: Parser): void {
+      this.at = parser;
+      super.onparserinit(parser);
+    }
+    override onopentag(name: string, attribs: { [key: string]: string }): void {
+      // tagStack holds the document itself below the open elements.
+      if (this.tagStack.length > MAX_DEPTH) {
+        throw new SourceError(`the HTML page nests elements more than ${MAX_DEPTH} levels deep (line ${lineOf(this.at?.startIndex ?? null)}); no list is laid out like that`);
+      }
+      super.onopentag(name, attribs);
+    }
+  }
+  const handler = new DepthLimited(undefined, { withStartIndices: true, withEndIndices: true });
+  new Parser(handler, options).end(source);
+  return handler.root;
+}
+
 export function readHtml(source: string, encoding: string): Source {
   const lineOf = lineIndex(source);
-  const doc = parseDocument(source, { withStartIndices: true, withEndIndices: true, lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+  const doc = parsePage(source, lineOf);
   const { parts, title } = pageParts(doc.children, source, lineOf);
   const warnings: ImportWarning[] = [];
 

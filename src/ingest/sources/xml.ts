@@ -4,6 +4,15 @@
  * namespace prefix, since writers differ in prefixes ("x:c" and "c").
  */
 import { Parser } from 'htmlparser2';
+import { SourceError } from './binary';
+
+/**
+ * Deepest nesting read. htmlparser2 keeps the open elements in an array it
+ * unshifts onto, so each level costs as much as the levels below it, and a
+ * part of a few KB inflates to megabytes of nested elements (250,000 levels
+ * took tens of seconds). OOXML parts nest a handful of levels.
+ */
+const MAX_DEPTH = 1000;
 
 export interface XmlHandlers {
   open?(name: string, attrs: Record<string, string>): void;
@@ -17,10 +26,17 @@ const local = (name: string) => {
 };
 
 export function walkXml(xml: string, h: XmlHandlers): void {
+  let depth = 0;
   const parser = new Parser(
     {
-      onopentag: h.open && ((name, attrs) => h.open!(local(name), attrs)),
-      onclosetag: h.close && ((name) => h.close!(local(name))),
+      onopentag: (name, attrs) => {
+        if (++depth > MAX_DEPTH) throw new SourceError(`an XML part of the workbook nests elements more than ${MAX_DEPTH} levels deep: the file is damaged or not a real workbook`);
+        h.open?.(local(name), attrs);
+      },
+      onclosetag: (name) => {
+        depth--;
+        h.close?.(local(name));
+      },
       ontext: h.text,
     },
     { xmlMode: true, decodeEntities: true },
