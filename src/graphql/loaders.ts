@@ -21,12 +21,26 @@ export interface LoaderOptions {
    * benchmark turns batching off.
    */
   batch?: boolean;
+  /**
+   * Asked before each batch's statements: undefined to go on, or a promise to wait for (the server's
+   * OperationGate makes a heavy client's reads wait here while a far lighter client's run).
+   */
+  turn?: () => Promise<void> | undefined;
 }
 
 export type LoaderFactory = <K, V, C = K>(fn: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, C>) => DataLoader<K, V, C>;
 
-export function loaderFactory(batch: boolean): LoaderFactory {
-  return (fn, options = {}) => new DataLoader(fn, batch ? options : { ...options, batch: false, cache: false });
+export function loaderFactory(batch: boolean, turn?: () => Promise<void> | undefined): LoaderFactory {
+  return (fn, options = {}) => {
+    const load: typeof fn = turn
+      ? async (keys) => {
+          const wait = turn();
+          if (wait) await wait;
+          return fn(keys);
+        }
+      : fn;
+    return new DataLoader(load, batch ? options : { ...options, batch: false, cache: false });
+  };
 }
 
 /** Groups rows by a key, keeping every requested key (empty array when none). */
@@ -68,7 +82,7 @@ export function readersOf(ds: DataSource): ReturnType<typeof makeReaders> {
  * whatever the number of rows.
  */
 export function createLoaders(ds: DataSource, options: LoaderOptions = {}) {
-  const loader = loaderFactory(options.batch ?? true);
+  const loader = loaderFactory(options.batch ?? true, options.turn);
   const readers = readersOf(ds);
   const byId = <T extends ObjectLiteral>(reader: EntityReader<T>, keyOf: (row: T) => string) =>
     loader<string, T | null>(async (ids) => byKey(ids, await reader.where('t.id', ids), keyOf));

@@ -51,7 +51,7 @@ export interface AppOptions {
    * See OperationGate for why a bound makes a loaded server faster.
    */
   maxConcurrentOperations?: number;
-  /** Slots go to the client (address) running fewest operations (default on); off: arrival order, whoever sent them. */
+  /** Client addresses share the server by recent use (default on, see OperationGate); off: arrival order, whoever sent them. */
   fairScheduling?: boolean;
   /** The bearer token writes (importList, deleteList) need; none: writes are off. Never logged. */
   writeToken?: string;
@@ -173,7 +173,7 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
     (req: express.Request, res: express.Response, next: express.NextFunction) => (writeAccess(req.headers.authorization) === 'granted' ? writerJson : publicJson)(req, res, next),
     graphqlHandler<Context>({
       apollo,
-      createContext: (req) => createContext(ds, { batch: options.batch ?? true, write: writeAccess(req.headers.authorization), afterWrite: () => invalidate() }),
+      createContext: (req, turn) => createContext(ds, { batch: options.batch ?? true, turn, write: writeAccess(req.headers.authorization), afterWrite: () => invalidate() }),
       limits,
       cache,
       revision,

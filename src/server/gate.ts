@@ -5,75 +5,353 @@
  * half-built result alive across its statements, and young-generation garbage
  * collection, copying all of it, took a fifth of the CPU. PostgreSQL, given
  * fewer backends at once, also spent less per request.
+ *
+ * Clients (by address) share the server by recent use: the time their
+ * operations ran, each running operation counted as a 1/n share of the time
+ * n ran together (so a client slowed by others is not also charged for it),
+ * decaying with a half-life of USAGE_HALF_LIFE_MS:
+ * - a freed slot goes to the waiting client running fewest operations, then
+ *   to the one that used least;
+ * - while another client has been seen lately, no client holds more than
+ *   half the slots: a newcomer finds one free instead of waiting for a
+ *   flood's operations to end;
+ * - a read operation asks `turn()` between its statements (the loaders do),
+ *   and waits there while a client that used far less (DEFER_RATIO) is
+ *   running (a paused operation counts as not running): on SQLite every statement runs on the event loop, so a light
+ *   client's request would otherwise advance at the pace of everything
+ *   running beside it.
+ *   A heavy client's operation, while a far lighter client is present but
+ *   not running, works one at a time, and rests between its steps, so that
+ *   its work keeps the event loop busy at most HEAVY_DUTY of the time.
+ * A client alone is never held back; clients using alike share alike.
+ *
+ * And `turn()` hands the event loop back every SLICE_MS, unless no other
+ * client present has used less. On SQLite a whole operation — statements,
+ * resolvers, the loaders' next batches — runs in promise jobs that never leave
+ * the event loop's turn, so several running at once kept it for 200 ms at a
+ * time, and a request that had just arrived was not even read (the gate can
+ * only weigh a request it has seen). A lone client's operations never hand it
+ * back: a newcomer's first request may wait for them, once.
  */
+
+/** Half-life of a client's recorded use: long enough to tell a flood from a page's few requests. */
+const USAGE_HALF_LIFE_MS = 2000;
+/** A client defers to another whose use is below half its own (and DEFER_MS less): clearly lighter, not a peer. */
+const DEFER_RATIO = 2;
+const DEFER_MS = 50;
+/** Longest one pause at a turn: a deferring operation still progresses, however busy the lighter clients keep. */
+const MAX_PAUSE_MS = 1000;
+/** A client counts as present this long after it last entered. */
+const PRESENT_MS = 5000;
+/**
+ * Share of the time a heavy client's operations may work while a far lighter client is present: the rest of the
+ * time the event loop is free, so what the lighter client sends is mostly read and run at once, not behind
+ * whatever step of the heavy client's was under way (its statements, its answers' serialisation, the garbage).
+ */
+const HEAVY_DUTY = 0.25;
+/** Longest run of operations' work before the event loop gets its turn (to read requests, answer, fire timers). */
+const SLICE_MS = 4;
+
+/** When the running stretch of the event loop's work began, as the turns see it. */
+let sliceStart = 0;
+/** Whether a check-phase callback is pending: while it is, the event loop has not come round since `sliceStart`. */
+let sliceOpen = false;
+const closeSlice = () => {
+  sliceOpen = false;
+};
+
+/** Whether the work since the event loop last came round has run SLICE_MS (starts a stretch when it had come round). */
+function sliceSpent(now: number): boolean {
+  if (!sliceOpen) {
+    sliceOpen = true;
+    sliceStart = now;
+    setImmediate(closeSlice);
+    return false;
+  }
+  return now - sliceStart > SLICE_MS;
+}
+
+/** Resolves after `ms`. */
+const rest = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once the event loop has come round (polled for I/O and run its timers). */
+const nextLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface ClientState {
+  /** Recorded use in ms, decayed to `at`. */
+  usage: number;
+  at: number;
+  running: number;
+  /** Its running operations paused at a turn. */
+  paused: number;
+  lastSeen: number;
+  queue: (() => void)[];
+}
+
+/** A slot: release it when the operation is done (more calls do nothing); `turn()` between statements. */
+export interface Pass {
+  release(): void;
+  /** undefined when the operation may go on now, else a promise resolved when it may. */
+  turn(): Promise<void> | undefined;
+}
+
+interface Pause {
+  client: string;
+  state: ClientState;
+  resume: () => void;
+}
+
 export class OperationGate {
   private active = 0;
-  /**
-   * Waiters per client, clients in the order they are next served (a Map keeps insertion order): slots go round
-   * the clients that wait, so a client sending a hundred requests at once makes another's wait one turn, not a hundred.
-   */
-  private readonly queues = new Map<string, (() => void)[]>();
+  /** Clients, in the order they are next served among equals (a Map keeps insertion order). */
+  private readonly clients = new Map<string, ClientState>();
   private waitingCount = 0;
-  /** Operations executing per client: a freed slot goes to the waiting client running fewest. */
-  private readonly running = new Map<string, number>();
+  private readonly pauses = new Set<Pause>();
+  private enters = 0;
+  /** Operations running and not paused, in all; their clients; when their use was last counted. */
+  private working = 0;
+  private readonly busy = new Set<ClientState>();
+  private countedTo: number;
+  /** Most slots one client holds while another is present. */
+  private readonly share: number;
 
-  /** `fair: false` serves waiters in arrival order whoever sent them (the benchmark's baseline). */
+  /** `fair: false` serves waiters in arrival order whoever sent them, and holds no one back (the benchmark's baseline). */
   constructor(
     readonly limit: number,
     private readonly fair = true,
+    private readonly now: () => number = () => performance.now(),
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`the operation limit must be a whole number ≥ 1, got ${limit}`);
+    this.share = fair ? Math.ceil(limit / 2) : limit;
+    this.countedTo = now();
   }
 
-  /** Operations executing now, and waiting. */
+  /** Operations executing now (paused ones included), and waiting. */
   get load(): { active: number; waiting: number } {
     return { active: this.active, waiting: this.waitingCount };
   }
 
-  /**
-   * Waits for a slot — first come first served within a client, round the clients across them; call the
-   * returned function once the operation is done (more calls do nothing).
-   */
-  async enter(fromClient = ''): Promise<() => void> {
-    const client = this.fair ? fromClient : '';
-    if (this.active < this.limit) this.active++;
-    // The slot passes straight to the next waiter: `active` does not drop and rise again.
-    else
-      await new Promise<void>((resolve) => {
-        const q = this.queues.get(client);
-        if (q) q.push(resolve);
-        else this.queues.set(client, [resolve]);
-        this.waitingCount++;
-      });
-    this.running.set(client, (this.running.get(client) ?? 0) + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const n = this.running.get(client)! - 1;
-      if (n) this.running.set(client, n);
-      else this.running.delete(client);
-      const next = this.nextWaiter();
-      if (next) next();
-      else this.active--;
-    };
+  /** A client's use (ms, decayed), its running operations' share so far included. */
+  usageOf(client: string): number {
+    const s = this.clients.get(client);
+    if (!s) return 0;
+    const now = this.now();
+    this.count(now);
+    return this.usage(s, now);
+  }
+
+  private usage(s: ClientState, now: number): number {
+    return s.usage * 2 ** (-(now - s.at) / USAGE_HALF_LIFE_MS);
+  }
+
+  /** Charges the time since last counted to the clients working, each by its share of the operations working. */
+  private count(now: number): void {
+    const dt = now - this.countedTo;
+    this.countedTo = now;
+    if (dt <= 0 || this.working === 0) return;
+    for (const s of this.busy) {
+      s.usage = this.usage(s, now) + (dt * (s.running - s.paused)) / this.working;
+      s.at = now;
+    }
+  }
+
+  /** Running or pausing one of `s`'s operations (`by` ±1), its use counted to now first. */
+  private setWorking(s: ClientState, by: number, now: number): void {
+    this.count(now);
+    this.working += by;
+    if (s.running - s.paused > 0) this.busy.add(s);
+    else this.busy.delete(s);
   }
 
   /**
-   * The first waiter of the waiting client running fewest operations (ties: the one longest without a turn);
-   * that client goes to the back if more of its requests wait. A flooding client, always running the most,
-   * gets the slots others leave.
+   * A client's record; a newcomer's starts at the most any client present has used (as a scheduler starts a new
+   * task at the others' time): starting at nothing, a flood arriving would first be the lightest client, and
+   * have everyone else wait for it until it had used enough.
    */
-  private nextWaiter(): (() => void) | undefined {
-    let pick: [string, (() => void)[]] | undefined;
-    for (const entry of this.queues) if (!pick || (this.running.get(entry[0]) ?? 0) < (this.running.get(pick[0]) ?? 0)) pick = entry;
+  private state(client: string, now: number): ClientState {
+    let s = this.clients.get(client);
+    if (!s) {
+      this.count(now);
+      let most = 0;
+      for (const o of this.clients.values()) if (now - o.lastSeen < PRESENT_MS) most = Math.max(most, this.usage(o, now));
+      this.clients.set(client, (s = { usage: most, at: now, running: 0, paused: 0, lastSeen: now, queue: [] }));
+    }
+    return s;
+  }
+
+  /** Whether `client`, holding `s.running` slots, may take one more while `free` are free. */
+  private mayTake(client: string, s: ClientState, free: number, now: number): boolean {
+    if (free <= 0) return false;
+    if (s.running < this.share) return true;
+    for (const [other, o] of this.clients) if (other !== client && now - o.lastSeen < PRESENT_MS) return false;
+    return true;
+  }
+
+  /** Waits for a slot; call the returned function once the operation is done (more calls do nothing). */
+  async enter(fromClient = ''): Promise<() => void> {
+    return (await this.admit(fromClient)).release;
+  }
+
+  /** Waits for a slot: first come first served within a client, by use across them. */
+  async admit(fromClient = ''): Promise<Pass> {
+    const client = this.fair ? fromClient : '';
+    let now = this.now();
+    const s = this.state(client, now);
+    s.lastSeen = now;
+    if (++this.enters % 1024 === 0) this.forget(now);
+    if (s.queue.length === 0 && this.mayTake(client, s, this.limit - this.active, now)) {
+      this.active++;
+      this.start(s, now);
+    }
+    // A slot is handed to a waiter (counted as running then, see fill) before it resumes.
+    else
+      await new Promise<void>((resolve) => {
+        s.queue.push(resolve);
+        this.waitingCount++;
+      });
+    now = this.now();
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const t = this.now();
+      this.count(t);
+      s.running--;
+      this.setWorking(s, -1, t);
+      this.active--;
+      this.fill(t);
+      this.resumePauses();
+    };
+    // When this operation last went on after waiting (or began): the work since is what a rest is weighed by.
+    let since = now;
+    const wentOn = () => {
+      since = this.now();
+    };
+    const turn = () => {
+      if (!this.fair) return undefined;
+      const t = this.now();
+      const lighter = this.lighterThan(client, s, t);
+      if (lighter === 'running' || (lighter === 'present' && s.running - s.paused > 1)) return this.pause(client, s).then(wentOn);
+      if (lighter === 'present') {
+        const worked = t - since;
+        return worked >= SLICE_MS ? rest((worked * (1 - HEAVY_DUTY)) / HEAVY_DUTY).then(wentOn) : undefined;
+      }
+      return sliceSpent(t) && !this.lightest(client, s) ? nextLoop().then(wentOn) : undefined;
+    };
+    return { release, turn };
+  }
+
+  /** One more of `s`'s operations running. */
+  private start(s: ClientState, now: number): void {
+    this.count(now);
+    s.running++;
+    this.setWorking(s, 1, now);
+  }
+
+  /** Hands free slots to waiters that may take them (each counted as running at once, for the next pick). */
+  private fill(now: number): void {
+    while (this.active < this.limit) {
+      const pick = this.nextWaiter(now);
+      if (!pick) return;
+      this.active++;
+      this.start(pick.state, now);
+      pick.resolve();
+    }
+  }
+
+  /**
+   * The first waiter of the waiting client running fewest operations, then using least (ties: the one longest
+   * without a turn); that client goes to the back if more of its requests wait. A flooding client gets the
+   * slots others leave.
+   */
+  private nextWaiter(now: number): { state: ClientState; resolve: () => void } | undefined {
+    let pick: [string, ClientState, number] | undefined;
+    const free = this.limit - this.active;
+    this.count(now);
+    for (const [client, s] of this.clients) {
+      if (!s.queue.length || !this.mayTake(client, s, free, now)) continue;
+      if (!pick || s.running < pick[1].running || (s.running === pick[1].running && this.usage(s, now) < pick[2])) pick = [client, s, this.usage(s, now)];
+    }
     if (!pick) return undefined;
-    const [client, q] = pick;
-    const resolve = q.shift()!;
-    this.queues.delete(client);
-    if (q.length) this.queues.set(client, q);
+    const [client, s] = pick;
+    const resolve = s.queue.shift()!;
+    this.clients.delete(client);
+    this.clients.set(client, s);
     this.waitingCount--;
-    return resolve;
+    return { state: s, resolve };
+  }
+
+  /**
+   * Whether an operation of `client` should wait at a turn (`paused`: it is waiting already): while a client
+   * that used far less is running, or is present and another of this client's operations is under way.
+   */
+  private mustDefer(client: string, s: ClientState, paused = false): boolean {
+    const lighter = this.lighterThan(client, s, this.now());
+    return lighter === 'running' || (lighter === 'present' && s.running - s.paused - (paused ? 0 : 1) > 0);
+  }
+
+  /** The nearest a client that used far less than `client` (DEFER_RATIO) is: running now, present, or neither. */
+  private lighterThan(client: string, s: ClientState, now: number): 'running' | 'present' | null {
+    if (!this.fair || this.clients.size < 2) return null;
+    this.count(now);
+    const mine = this.usage(s, now);
+    if (mine <= DEFER_MS) return null;
+    let found: 'present' | null = null;
+    for (const [other, o] of this.clients) {
+      if (other === client || this.usage(o, now) * DEFER_RATIO + DEFER_MS >= mine) continue;
+      if (o.running - o.paused > 0) return 'running';
+      if (now - o.lastSeen < PRESENT_MS) found = 'present';
+    }
+    return found;
+  }
+
+  /**
+   * Whether every other client present has used more than `client`: its operations need not hand the event loop
+   * back (what arrives meanwhile is heavier, or nobody's), and lose no time to other clients' turns.
+   */
+  private lightest(client: string, s: ClientState): boolean {
+    const now = this.now();
+    this.count(now);
+    const mine = this.usage(s, now);
+    for (const [other, o] of this.clients) if (other !== client && now - o.lastSeen < PRESENT_MS && this.usage(o, now) <= mine) return false;
+    return true;
+  }
+
+  private pause(client: string, s: ClientState): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.count(this.now());
+      s.paused++;
+      this.setWorking(s, -1, this.now());
+      const p: Pause = {
+        client,
+        state: s,
+        resume: () => {
+          if (!this.pauses.delete(p)) return;
+          clearTimeout(timer);
+          this.count(this.now());
+          s.paused--;
+          this.setWorking(s, 1, this.now());
+          resolve();
+          // One fewer paused: those waiting on this client's pace see it running again.
+          this.resumePauses();
+        },
+      };
+      const timer = setTimeout(p.resume, MAX_PAUSE_MS);
+      this.pauses.add(p);
+      // Operations that deferred to this one, now paused, may go on.
+      this.resumePauses();
+    });
+  }
+
+  private resumePauses(): void {
+    for (const p of this.pauses) if (!this.mustDefer(p.client, p.state, true)) p.resume();
+  }
+
+  /** Drops clients gone quiet, so that a server seen by many addresses keeps no record of each for ever. */
+  private forget(now: number): void {
+    for (const [client, s] of this.clients) {
+      if (s.running === 0 && s.queue.length === 0 && now - s.lastSeen > PRESENT_MS && this.usage(s, now) < 1) this.clients.delete(client);
+    }
   }
 
   /** Runs `fn` in a slot. */

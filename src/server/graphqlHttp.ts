@@ -101,8 +101,11 @@ export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServe
 
 export interface GraphQLHttpConfig<C extends object> {
   apollo: ApolloServer<C>;
-  /** The request's context; the request is there for its Authorization header. */
-  createContext: (req: express.Request) => C;
+  /**
+   * The request's context; the request is there for its Authorization header. `turn` is for the loaders to ask
+   * between statements (see OperationGate).
+   */
+  createContext: (req: express.Request, turn: () => Promise<void> | undefined) => C;
   limits: QueryLimits;
   /** null: no server-side cache (ETag and Cache-Control still apply). */
   cache: ResponseCache | null;
@@ -281,17 +284,20 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
       const meta: RequestMeta = {};
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      // Cache hits above never wait: only executions take a slot, in turn by client address (one client's flood
-      // queues behind itself). Behind a proxy every client has the proxy's address: limit per client there.
-      const release = await config.gate.enter(req.socket.remoteAddress ?? '');
+      // Cache hits above never wait: only executions take a slot, shared by use across client addresses (one
+      // client's flood queues behind itself, and waits while lighter clients run: see OperationGate). Behind a
+      // proxy every client has the proxy's address: limit per client there.
+      const pass = await config.gate.admit(req.socket.remoteAddress ?? '');
+      // Only reads yield between statements: a write's statements hold the writer's lock.
+      const turn = () => (meta.operation === 'query' ? pass.turn() : undefined);
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: req.originalUrl.includes('?') ? `?${req.originalUrl.split('?')[1]}` : '', body: req.body },
         context: async () => {
-          const c = config.createContext(req);
+          const c = config.createContext(req, turn);
           Object.defineProperty(c, META, { value: meta, enumerable: true });
           return c;
         },
-      }).finally(release);
+      }).finally(pass.release);
       for (const [k, v] of response.headers) res.setHeader(k, v);
       let status = response.status ?? 200;
       const contentType = response.headers.get('content-type') ?? '';
