@@ -60,30 +60,32 @@ interface Tally {
   failures: number;
 }
 
+/** POSTs `body` from `from`, adding to `tally` its latency counted from `since` (a performance.now() time). */
+function post(port: number, agent: http.Agent, from: string, body: string, tally: Tally, since: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        tally.latencies.push(performance.now() - since);
+        tally.statuses.set(res.statusCode ?? 0, (tally.statuses.get(res.statusCode ?? 0) ?? 0) + 1);
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      tally.failures++;
+      resolve();
+    });
+    req.end(body);
+  });
+}
+
 /** Closed-loop clients from one local address until `until()`; each connection takes the bodies in turn. */
 async function load(port: number, client: { connections: number; from: string }, bodies: string[], running: () => boolean): Promise<Tally> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: client.connections });
   const tally: Tally = { latencies: [], statuses: new Map(), failures: 0 };
-  const one = (body: string) =>
-    new Promise<void>((resolve) => {
-      const t = process.hrtime.bigint();
-      const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, localAddress: client.from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          tally.latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-          tally.statuses.set(res.statusCode ?? 0, (tally.statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        tally.failures++;
-        resolve();
-      });
-      req.end(body);
-    });
   await Promise.all(
     Array.from({ length: client.connections }, async (_, c) => {
-      for (let k = c; running(); k++) await one(bodies[k % bodies.length]);
+      for (let k = c; running(); k++) await post(port, agent, client.from, bodies[k % bodies.length], tally, performance.now());
     }),
   );
   agent.destroy();
@@ -104,24 +106,7 @@ async function paced(port: number, client: { rate: number; connections: number; 
     const due = start + (k * 1000) / client.rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const body = bodies[k % bodies.length];
-    sent.push(
-      new Promise<void>((resolve) => {
-        const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, localAddress: client.from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            tally.latencies.push(performance.now() - due);
-            tally.statuses.set(res.statusCode ?? 0, (tally.statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-            resolve();
-          });
-        });
-        req.on('error', () => {
-          tally.failures++;
-          resolve();
-        });
-        req.end(body);
-      }),
-    );
+    sent.push(post(port, agent, client.from, bodies[k % bodies.length], tally, due));
   }
   await Promise.all(sent);
   agent.destroy();

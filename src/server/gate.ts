@@ -155,10 +155,11 @@ export class OperationGate {
     }
   }
 
-  /** Running or pausing one of `s`'s operations (`by` ±1), its use counted to now first. */
-  private setWorking(s: ClientState, by: number, now: number): void {
+  /** One more or one fewer (`by`) of `s`'s operations running or paused, use counted to now first. */
+  private shift(s: ClientState, field: 'running' | 'paused', by: 1 | -1, now: number): void {
     this.count(now);
-    this.working += by;
+    s[field] += by;
+    this.working += field === 'running' ? by : -by;
     if (s.running - s.paused > 0) this.busy.add(s);
     else this.busy.delete(s);
   }
@@ -215,9 +216,7 @@ export class OperationGate {
       if (released) return;
       released = true;
       const t = this.now();
-      this.count(t);
-      s.running--;
-      this.setWorking(s, -1, t);
+      this.shift(s, 'running', -1, t);
       this.active--;
       this.fill(t);
       this.resumePauses();
@@ -243,9 +242,7 @@ export class OperationGate {
 
   /** One more of `s`'s operations running. */
   private start(s: ClientState, now: number): void {
-    this.count(now);
-    s.running++;
-    this.setWorking(s, 1, now);
+    this.shift(s, 'running', 1, now);
   }
 
   /** Hands free slots to waiters that may take them (each counted as running at once, for the next pick). */
@@ -319,18 +316,14 @@ export class OperationGate {
 
   private pause(client: string, s: ClientState): Promise<void> {
     return new Promise<void>((resolve) => {
-      this.count(this.now());
-      s.paused++;
-      this.setWorking(s, -1, this.now());
+      this.shift(s, 'paused', 1, this.now());
       const p: Pause = {
         client,
         state: s,
         resume: () => {
           if (!this.pauses.delete(p)) return;
           clearTimeout(timer);
-          this.count(this.now());
-          s.paused--;
-          this.setWorking(s, 1, this.now());
+          this.shift(s, 'paused', -1, this.now());
           resolve();
           // One fewer paused: those waiting on this client's pace see it running again.
           this.resumePauses();
