@@ -15,6 +15,9 @@
  * Run twice: slots in arrival order (FAIR_SCHEDULING=off, the baseline), and
  * shared by use across client addresses (OperationGate, the default).
  *
+ * BENCH_ABUSE_TRACE=1 prints the slowest normal requests (latency@seconds into the window) and the server's
+ * event-loop stalls and GC pauses over 15 ms (wall-clock ms mod 1e6, to line them up).
+ *
  * PostgreSQL: BENCH_ABUSE_DATABASE_URL (default the `test` database, whose
  * schema it empties). Figures go to BENCHMARKS.md unless --dry-run.
  */
@@ -56,6 +59,8 @@ const abusiveBodies = [...heavy.map((q) => JSON.stringify({ query: q })), ...ref
 
 interface Tally {
   latencies: number[];
+  /** When each request was due (debugging). */
+  dueAt?: number[];
   statuses: Map<number, number>;
   failures: number;
 }
@@ -67,6 +72,7 @@ function post(port: number, agent: http.Agent, from: string, body: string, tally
       res.resume();
       res.on('end', () => {
         tally.latencies.push(performance.now() - since);
+        tally.dueAt?.push(since);
         tally.statuses.set(res.statusCode ?? 0, (tally.statuses.get(res.statusCode ?? 0) ?? 0) + 1);
         resolve();
       });
@@ -98,7 +104,7 @@ async function load(port: number, client: { connections: number; from: string },
  */
 async function paced(port: number, client: { rate: number; connections: number; from: string }, bodies: string[], seconds: number): Promise<Tally> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: client.connections });
-  const tally: Tally = { latencies: [], statuses: new Map(), failures: 0 };
+  const tally: Tally = { latencies: [], statuses: new Map(), failures: 0, dueAt: [] };
   const start = performance.now();
   const total = Math.round(seconds * client.rate);
   const sent: Promise<void>[] = [];
@@ -114,8 +120,8 @@ async function paced(port: number, client: { rate: number; connections: number; 
 }
 
 /** Each body once, in turn. */
-async function warm(port: number, bodies: string[]): Promise<void> {
-  for (const body of bodies) await load(port, { connections: 1, from: '127.0.0.1' }, [body], ((n) => () => n-- > 0)(1));
+async function warm(port: number, bodies: string[], from = '127.0.0.1'): Promise<void> {
+  for (const body of bodies) await load(port, { connections: 1, from }, [body], ((n) => () => n-- > 0)(1));
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -176,7 +182,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { backends: { type: 'string', default: 'sqlite,postgres' }, seconds: { type: 'string', default: '20' }, 'dry-run': { type: 'boolean', default: false }, abuser: { type: 'string' } } });
+  const { values } = parseArgs({ options: { backends: { type: 'string', default: 'sqlite,postgres' }, seconds: { type: 'string', default: '20' }, 'dry-run': { type: 'boolean', default: false }, abuser: { type: 'string' }, schedulings: { type: 'string', default: 'arrival order,shared by use' } } });
   if (values.abuser) {
     const [port, seconds] = values.abuser.split(':').map(Number);
     const end = Date.now() + seconds * 1000;
@@ -192,7 +198,7 @@ async function main(): Promise<void> {
     for (const backend of backends) {
       const db = await seededDb(backend, dir);
       // The baseline: slots in arrival order, whoever sent the request (FAIR_SCHEDULING=off).
-      for (const scheduling of ['arrival order', 'shared by use']) {
+      for (const scheduling of values.schedulings!.split(',')) {
         const server = await startServer({ kind: 'ours', db, batch: true, responseCache: false }, { FAIR_SCHEDULING: scheduling === 'arrival order' ? 'off' : 'on' });
         const port = Number(new URL(server.url).port);
         try {
@@ -200,8 +206,16 @@ async function main(): Promise<void> {
           // data revision (the statute analyses behind citationIssues, the matter index) is built before measuring.
           await phase(port, 3, false);
           await warm(port, abusiveBodies);
+          // And once in the read lane (its worker keeps caches of its own): from a newcomer beside another client.
+          await warm(port, [normalBodies[0]], '127.0.0.4');
+          await warm(port, abusiveBodies, '127.0.0.5');
+          // The warm-up's client is gone before measuring (a client counts as present for 5 s), and the read lane
+          // it started, if any, is up.
+          await new Promise((r) => setTimeout(r, 6000));
           const idle = await phase(port, seconds, false);
+          if (process.env.BENCH_ABUSE_TRACE) console.log('attack phase starts', Date.now() % 1e6);
           const attacked = await phase(port, seconds, true);
+          if (process.env.BENCH_ABUSE_TRACE) console.log(server.diagnose(), 'idle top', [...idle.normal.latencies].sort((a, b) => b - a).slice(0, 12).map((x) => x.toFixed(0)).join(' '), 'attacked top', attacked.normal.latencies.map((l, i) => [l, attacked.normal.dueAt![i] - attacked.normal.dueAt![0]]).sort((a, b) => b[0] - a[0]).slice(0, 30).map(([l, t]) => `${l.toFixed(0)}@${(t / 1000).toFixed(1)}`).join(' '));
           rows.push({ backend, scheduling, idle: idle.normal, attacked: attacked.normal, abusive: attacked.abusive! });
           console.log(`${backend}, ${scheduling}: normal p99 idle ${quantile(idle.normal.latencies, 0.99).toFixed(1)} ms, attacked ${quantile(attacked.normal.latencies, 0.99).toFixed(1)} ms; abusive ${attacked.abusive!.latencies.length} requests`);
         } finally {

@@ -4,19 +4,19 @@ import os from 'node:os';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { DataSource } from 'typeorm';
-import { buildAppSchema } from '../graphql/schema';
 import { createContext, type Context, type WriteAccess } from '../graphql/loaders';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, formatErrorFor } from '../graphql/errors';
+import { ErrorCode } from '../graphql/errors';
 import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits';
 import { dataRevision } from '../graphql/matterIndex';
-import { badRequest, graphqlHandler, limitsPlugin, sendRequestError } from './graphqlHttp';
+import { badRequest, graphqlHandler, sendRequestError } from './graphqlHttp';
+import { startApollo, type ApolloSettings } from './apollo';
 import { ResponseCache, RevisionTracker } from './responseCache';
 import { OperationGate } from './gate';
+import { ReadLane, sharedConfigOf } from './readLane';
 import { exportHandler } from './exportRoute';
 import { playground, wantsPlayground } from './playground';
 import { fastPathListener, type FastPathConfig, type PreParsed } from './fastPath';
@@ -29,6 +29,8 @@ export interface App {
   cache: ResponseCache | null;
   /** Call after an import in this process: the next request reads the data revision again and misses the cache. */
   invalidate(): void;
+  /** The read lane (null when off or impossible); closed when Apollo stops. */
+  lane: ReadLane | null;
 }
 
 export interface AppOptions {
@@ -53,6 +55,11 @@ export interface AppOptions {
   maxConcurrentOperations?: number;
   /** Client addresses share the server by recent use (default on, see OperationGate); off: arrival order, whoever sent them. */
   fairScheduling?: boolean;
+  /**
+   * The reads of a client using far more than another present run in a worker thread (default on with fair
+   * scheduling, see ReadLane); none for an in-memory SQLite database.
+   */
+  readLane?: boolean;
   /** The bearer token writes (importList, deleteList) need; none: writes are off. Never logged. */
   writeToken?: string;
   /** Largest request body from a holder of the write token, in MB (default 32): a document goes in one request. */
@@ -86,23 +93,18 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
   let fast: FastPathConfig | null = null;
   const httpServer = http.createServer(fastPathListener(app, () => fast));
 
-  const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
-    // Apollo's landing pages load from a CDN, which intranets cannot reach.
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Cache-Control is set by the HTTP handler, which knows the data revision.
-      ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin<Context>(limits),
-    ],
-    introspection: options.introspection ?? true,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: development,
-    formatError: formatErrorFor({ development, log: logError }),
-  });
-  await apollo.start();
+  const settings: ApolloSettings = { limits, introspection: options.introspection ?? true, development };
+  const fair = options.fairScheduling ?? true;
+  const shared = sharedConfigOf(ds);
+  const lane = fair && (options.readLane ?? true) && shared ? new ReadLane({ db: shared, settings }, logError) : null;
+  const apollo = await startApollo(settings, logError, [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    {
+      async serverWillStart() {
+        return { serverWillStop: async () => lane?.close() };
+      },
+    },
+  ]);
 
   const cache = options.responseCache === false ? null : new ResponseCache(options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
   // A new revision makes every entry unreachable: drop them at once rather than wait for eviction.
@@ -178,7 +180,8 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
       cache,
       revision,
       maxAge: options.cacheMaxAge ?? DEFAULT_CACHE_MAX_AGE,
-      gate: new OperationGate(options.maxConcurrentOperations ?? DEFAULT_CONCURRENT_OPERATIONS, options.fairScheduling ?? true),
+      gate: new OperationGate(options.maxConcurrentOperations ?? DEFAULT_CONCURRENT_OPERATIONS, fair),
+      lane,
     }),
   );
   // Body-parser failures (bad JSON, body over 1 MB) answered as GraphQL errors, not HTML pages.
@@ -194,7 +197,7 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
     revision.invalidate();
     cache?.clear();
   };
-  return { app, httpServer, apollo, cache, invalidate };
+  return { app, httpServer, apollo, cache, invalidate, lane };
 }
 
 export function listen(server: http.Server, port: number, host?: string): Promise<number> {

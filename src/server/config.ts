@@ -40,6 +40,8 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   if (introspection !== undefined) options.introspection = introspection;
   const fair = onOff(env, 'FAIR_SCHEDULING');
   if (fair !== undefined) options.fairScheduling = fair;
+  const lane = onOff(env, 'READ_LANE');
+  if (lane !== undefined) options.readLane = lane;
   const playground = onOff(env, 'PLAYGROUND');
   if (playground !== undefined) options.playground = playground;
   const mb = count(env, 'RESPONSE_CACHE_MB');

@@ -41,6 +41,12 @@ const DEFER_RATIO = 2;
 const DEFER_MS = 50;
 /** Longest one pause at a turn: a deferring operation still progresses, however busy the lighter clients keep. */
 const MAX_PAUSE_MS = 1000;
+/**
+ * A client first seen while another is present is, for this long, not yet known to be light: its reads may run
+ * apart (Pass.heavy) until its use says which it is. A flood's first operations otherwise ran here, its costliest
+ * statements (a 100-hit search, 90 ms) holding up everyone, while its use grew past the others'.
+ */
+const PROBATION_MS = 1000;
 /** A client counts as present this long after it last entered. */
 const PRESENT_MS = 5000;
 /**
@@ -85,6 +91,8 @@ interface ClientState {
   /** Its running operations paused at a turn. */
   paused: number;
   lastSeen: number;
+  /** Until when it is on probation (first seen while another client was present: PROBATION_MS); 0: never was. */
+  probation: number;
   queue: (() => void)[];
 }
 
@@ -93,6 +101,11 @@ export interface Pass {
   release(): void;
   /** undefined when the operation may go on now, else a promise resolved when it may. */
   turn(): Promise<void> | undefined;
+  /**
+   * Whether a client that used far less (DEFER_RATIO) is present, or this one is new beside others (PROBATION_MS):
+   * its reads may run apart (ReadLane).
+   */
+  heavy(): boolean;
 }
 
 interface Pause {
@@ -175,7 +188,8 @@ export class OperationGate {
       this.count(now);
       let most = 0;
       for (const o of this.clients.values()) if (now - o.lastSeen < PRESENT_MS) most = Math.max(most, this.usage(o, now));
-      this.clients.set(client, (s = { usage: most, at: now, running: 0, paused: 0, lastSeen: now, queue: [] }));
+      const probation = this.othersPresent(client, now) ? now + PROBATION_MS : 0;
+      this.clients.set(client, (s = { usage: most, at: now, running: 0, paused: 0, lastSeen: now, probation, queue: [] }));
     }
     return s;
   }
@@ -183,9 +197,12 @@ export class OperationGate {
   /** Whether `client`, holding `s.running` slots, may take one more while `free` are free. */
   private mayTake(client: string, s: ClientState, free: number, now: number): boolean {
     if (free <= 0) return false;
-    if (s.running < this.share) return true;
-    for (const [other, o] of this.clients) if (other !== client && now - o.lastSeen < PRESENT_MS) return false;
-    return true;
+    return s.running < this.share || !this.othersPresent(client, now);
+  }
+
+  private othersPresent(client: string, now: number): boolean {
+    for (const [other, o] of this.clients) if (other !== client && now - o.lastSeen < PRESENT_MS) return true;
+    return false;
   }
 
   /** Waits for a slot; call the returned function once the operation is done (more calls do nothing). */
@@ -237,7 +254,11 @@ export class OperationGate {
       }
       return sliceSpent(t) && !this.lightest(client, s) ? nextLoop().then(wentOn) : undefined;
     };
-    return { release, turn };
+    const heavy = () => {
+      const t = this.now();
+      return this.lighterThan(client, s, t) !== null || (this.fair && t < s.probation && this.othersPresent(client, t));
+    };
+    return { release, turn, heavy };
   }
 
   /** One more of `s`'s operations running. */

@@ -8,11 +8,12 @@
 import crypto from 'node:crypto';
 import type express from 'express';
 import { BREAK, GraphQLError, parse, visit, type DocumentNode, type GraphQLSchema, type OperationTypeNode } from 'graphql';
-import { HeaderMap, type ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type HTTPGraphQLResponse } from '@apollo/server';
 import { ErrorCode } from '../graphql/errors';
 import { checkDocumentShape, checkDocumentSize, costLimitError, queryCost, type QueryLimits } from '../graphql/limits';
 import type { ResponseCache, RevisionTracker } from './responseCache';
 import type { OperationGate } from './gate';
+import type { ReadLane } from './readLane';
 
 /** What the Apollo plugin learnt about one request, for the HTTP layer. */
 export interface RequestMeta {
@@ -29,6 +30,12 @@ const META = Symbol('requestMeta');
 
 function metaOf(context: object): RequestMeta | undefined {
   return (context as { [META]?: RequestMeta })[META];
+}
+
+/** The context, carrying `meta` for the plugin to fill in. */
+export function withMeta<C extends object>(context: C, meta: RequestMeta): C {
+  Object.defineProperty(context, META, { value: meta, enumerable: true });
+  return context;
 }
 
 /** Apollo plugin: cost limit once the operation is resolved, `extensions.cost` on every accepted query. */
@@ -114,6 +121,8 @@ export interface GraphQLHttpConfig<C extends object> {
   maxAge: number;
   /** Bounds the operations executing at once (cache hits do not count). */
   gate: OperationGate;
+  /** Where the reads of a client using far more than another present are run (none: all run here). */
+  lane?: ReadLane | null;
 }
 
 export interface Params {
@@ -227,14 +236,38 @@ export function badRequest(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } });
 }
 
+/** What a document's checks found: the limit it breaks, and its operations' types by name ('' for an anonymous one). */
+interface Shape {
+  error: GraphQLError | null;
+  operations: Map<string, OperationTypeNode>;
+}
+
+function shapeOf(query: string, limits: QueryLimits): Shape {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { noLocation: true });
+  } catch {
+    return { error: null, operations: new Map() }; // A syntax error: Apollo answers it.
+  }
+  const operations = new Map<string, OperationTypeNode>();
+  for (const d of document.definitions) if (d.kind === 'OperationDefinition') operations.set(d.name?.value ?? '', d.operation);
+  return { error: checkDocumentShape(document, limits), operations };
+}
+
+/** The type of the operation a request runs, as Apollo will pick it; undefined when Apollo will refuse the pick. */
+function operationType(shape: Shape, operationName: unknown): OperationTypeNode | undefined {
+  if (typeof operationName === 'string' && operationName !== '') return shape.operations.get(operationName);
+  return shape.operations.size === 1 ? shape.operations.values().next().value : undefined;
+}
+
 /** Small memo of documents already checked, by query hash (parse once per distinct query). */
 class ShapeMemo {
-  private m = new Map<string, GraphQLError | null>();
+  private m = new Map<string, Shape>();
   constructor(private readonly max: number) {}
   get(k: string) {
     return this.m.get(k);
   }
-  set(k: string, v: GraphQLError | null) {
+  set(k: string, v: Shape) {
     if (this.m.size >= this.max) this.m.delete(this.m.keys().next().value as string);
     this.m.set(k, v);
   }
@@ -256,20 +289,14 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
 
       // Limits on the text, before Apollo parses and validates it.
       let h: string | undefined;
+      let shape: Shape | undefined;
       if (p && typeof p.query === 'string') {
         const tooLarge = checkDocumentSize(p.query, limits);
         if (tooLarge) return sendRequestError(req, res, 400, tooLarge);
         h = sha256(p.query);
-        let shapeError = shapes.get(h);
-        if (shapeError === undefined) {
-          try {
-            shapeError = checkDocumentShape(parse(p.query, { noLocation: true }), limits);
-          } catch {
-            shapeError = null; // A syntax error: Apollo answers it.
-          }
-          shapes.set(h, shapeError);
-        }
-        if (shapeError) return sendRequestError(req, res, 400, shapeError);
+        shape = shapes.get(h);
+        if (!shape) shapes.set(h, (shape = shapeOf(p.query, limits)));
+        if (shape.error) return sendRequestError(req, res, 400, shape.error);
       }
 
       const key = p ? await cacheKey(p, req.headers, revision, h) : null;
@@ -288,16 +315,35 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
       // client's flood queues behind itself, and waits while lighter clients run: see OperationGate). Behind a
       // proxy every client has the proxy's address: limit per client there.
       const pass = await config.gate.admit(req.socket.remoteAddress ?? '');
-      // Only reads yield between statements: a write's statements hold the writer's lock.
-      const turn = () => (meta.operation === 'query' ? pass.turn() : undefined);
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: req.originalUrl.includes('?') ? `?${req.originalUrl.split('?')[1]}` : '', body: req.body },
-        context: async () => {
-          const c = config.createContext(req, turn);
-          Object.defineProperty(c, META, { value: meta, enumerable: true });
-          return c;
-        },
-      }).finally(pass.release);
+      const httpGraphQLRequest = { method: req.method.toUpperCase(), headers, search: req.originalUrl.includes('?') ? `?${req.originalUrl.split('?')[1]}` : '', body: req.body };
+      let response: HTTPGraphQLResponse | undefined;
+      // A body from the lane, as UTF-8 (moved, not copied, from the worker: no string of it on this thread's heap).
+      let bytes: Buffer | undefined;
+      try {
+        // A far heavier client's read runs in the lane, off this thread (see ReadLane); a query only: writes stay here.
+        const lane = config.lane;
+        if (lane && shape && operationType(shape, p?.operationName) === 'query' && pass.heavy() && lane.available()) {
+          response = await lane.execute({ ...httpGraphQLRequest, headers: [...headers] }).then(
+            (r) => {
+              Object.assign(meta, r.meta);
+              const h = new HeaderMap();
+              for (const [k, v] of r.headers) h.set(k, v);
+              bytes = Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength);
+              return { status: r.status, headers: h, body: { kind: 'complete' as const, string: '' } };
+            },
+            // The lane failed (and logged why): a read, so run here instead.
+            () => undefined,
+          );
+        }
+        // Only reads yield between statements: a write's statements hold the writer's lock.
+        const turn = () => (meta.operation === 'query' ? pass.turn() : undefined);
+        response ??= await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: async () => withMeta(config.createContext(req, turn), meta),
+        });
+      } finally {
+        pass.release();
+      }
       for (const [k, v] of response.headers) res.setHeader(k, v);
       let status = response.status ?? 200;
       const contentType = response.headers.get('content-type') ?? '';
@@ -312,7 +358,7 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
         res.end();
         return;
       }
-      const body = response.body.string;
+      const body = bytes ?? response.body.string;
       const cacheable = etag !== null && status === 200 && meta.operation === 'query' && codes.length === 0;
       if (!cacheable) {
         res.setHeader('cache-control', 'no-store');
@@ -320,7 +366,7 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
         res.status(status).send(body);
         return;
       }
-      if (cache) cache.set(key!, { status, headers: [...response.headers], body, etag: etag! });
+      if (cache) cache.set(key!, { status, headers: [...response.headers], body: typeof body === 'string' ? body : body.toString('utf8'), etag: etag! });
       return reply(res, req, status, body, { etag: etag!, cacheControl, xCache: cache ? 'MISS' : undefined });
     } catch (e) {
       next(e);
@@ -328,7 +374,7 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
   };
 }
 
-function reply(res: express.Response, req: express.Request, status: number, body: string, h: { etag: string; cacheControl: string; xCache?: string }): void {
+function reply(res: express.Response, req: express.Request, status: number, body: string | Buffer, h: { etag: string; cacheControl: string; xCache?: string }): void {
   res.setHeader('etag', h.etag);
   res.setHeader('cache-control', h.cacheControl);
   if (h.xCache) res.setHeader('x-cache', h.xCache);

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   if (seeded) {
     for (const r of seeded) console.log(`seeded ${r.list.sourceFile}: ${r.list.itemCount} items, ${r.citations} citations, ${r.list.warnings.length} warnings`);
   }
-  const { httpServer, apollo } = await createApp(ds, options);
+  const { httpServer, apollo, lane } = await createApp(ds, options);
+  // Up before the first flood, not started by it (a second or two of CPU just when the server is busiest).
+  lane?.start();
   const port = await listen(httpServer, Number(process.env.PORT ?? 4000), process.env.HOST);
   const where = config.kind === 'sqlite' ? config.file : 'PostgreSQL';
   console.log(`权责清单 GraphQL at http://localhost:${port}/graphql (database: ${where})`);

@@ -253,6 +253,26 @@ describe('OperationGate', () => {
       flood.release();
     });
 
+    it('a client first seen beside another runs apart for its first second, then by its use; one seen alone never', async () => {
+      const { gate, advance } = clocked(4);
+      const page = await gate.admit('page');
+      expect(page.heavy()).toBe(false); // alone, and first
+      const flood = await gate.admit('flood');
+      expect(flood.heavy()).toBe(true); // new beside the page's client: not yet known to be light
+      expect(page.heavy()).toBe(false);
+      advance(1001); // both ran alike: the flood, past its probation, is the page's peer
+      expect(flood.heavy()).toBe(false);
+      page.release();
+      advance(1000); // the flood alone: now far heavier than the page's client, which is still present
+      expect(flood.heavy()).toBe(true);
+      expect(gate.usageOf('flood')).toBeGreaterThan(2 * gate.usageOf('page') + 50);
+      flood.release();
+      advance(6000); // the page's client gone: the flood alone is held back by no one
+      const later = await gate.admit('flood');
+      expect(later.heavy()).toBe(false);
+      later.release();
+    });
+
     it('without fair scheduling, one queue in arrival order and nobody held back', async () => {
       let t = 0;
       const gate = new OperationGate(4, false, () => t);

@@ -1,0 +1,174 @@
+/**
+ * The read lane: a worker thread, with a database connection of its own, that
+ * executes the reads of a client using far more than another present (see
+ * OperationGate.heavy). On the main thread such a flood's steps that cannot
+ * be split — a statement (on SQLite every one runs on the event loop), a
+ * large answer's serialisation, the garbage collection of its half-built
+ * answers — each held up whatever a lighter client had just sent, for up to
+ * 20–30 ms. In the lane they run beside it, on the other core, in a heap of
+ * their own, and the thread runs at a lower priority than the main one.
+ *
+ * The worker starts when first needed (until it is ready, reads run on the
+ * main thread as before), stops after ten minutes unused, and is started again
+ * after a failure, later each time. A read it fails to answer is run on the
+ * main thread instead. Writes never go there: the write lock is this process's.
+ * A database only this connection sees (SQLite `:memory:`) has no lane.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DataSource } from 'typeorm';
+import type { DbConfig } from '../db/config';
+import type { ApolloSettings } from './apollo';
+import type { RequestMeta } from './graphqlHttp';
+
+export interface LaneWorkerData {
+  db: DbConfig;
+  settings: ApolloSettings;
+}
+
+export interface LaneRequest {
+  id: number;
+  method: string;
+  headers: [string, string][];
+  search: string;
+  body: unknown;
+}
+
+export interface LaneResponse {
+  status: number;
+  headers: [string, string][];
+  /** UTF-8, its buffer transferred. */
+  body: Uint8Array;
+  meta: RequestMeta;
+}
+
+export type LaneReply = { ready: true } | { failed: string } | { log: { message: string; stack?: string } } | ({ id: number } & LaneResponse) | { id: number; error: string };
+
+/** How a second connection opens the database `ds` is on; null when none can (SQLite in memory). */
+export function sharedConfigOf(ds: DataSource): DbConfig | null {
+  const o = ds.options as { type: string; database?: unknown; url?: unknown };
+  if (o.type === 'postgres' && typeof o.url === 'string') return { kind: 'postgres', url: o.url };
+  if (o.type === 'better-sqlite3' && typeof o.database === 'string' && o.database !== ':memory:' && o.database !== '') return { kind: 'sqlite', file: o.database };
+  return null;
+}
+
+/** A worker unused this long stops (starting one costs a second or two of CPU: not for every lull). */
+const IDLE_MS = 10 * 60_000;
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 60_000;
+
+export class ReadLane {
+  private worker: Worker | null = null;
+  private ready = false;
+  private readonly pending = new Map<number, { resolve: (r: LaneResponse) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private lastUsed = 0;
+  private failures = 0;
+  private retryAt = 0;
+  private closed = false;
+  private readonly idleCheck: NodeJS.Timeout;
+
+  constructor(
+    private readonly data: LaneWorkerData,
+    private readonly logError: (e: unknown) => void,
+    private readonly idleMs = IDLE_MS,
+  ) {
+    this.idleCheck = setInterval(() => {
+      if (this.ready && this.pending.size === 0 && performance.now() - this.lastUsed > this.idleMs) this.stop();
+    }, Math.max(100, this.idleMs / 4));
+    this.idleCheck.unref();
+  }
+
+  /** Whether reads can go to the lane now; if not, starts its worker (when not starting already, and not closed). */
+  available(): boolean {
+    if (this.ready) return true;
+    if (!this.worker && !this.closed && performance.now() >= this.retryAt) this.spawn();
+    return false;
+  }
+
+  /** Starts the worker now rather than when first needed (a server's start-up: its first flood finds it ready). */
+  start(): void {
+    this.available();
+  }
+
+  /** Whether the worker is up. */
+  get running(): boolean {
+    return this.ready;
+  }
+
+  /** Executes a read in the worker (call only when available()); rejects if the worker fails first. */
+  execute(request: Omit<LaneRequest, 'id'>): Promise<LaneResponse> {
+    const worker = this.worker;
+    if (!this.ready || !worker) return Promise.reject(new Error('the read lane is not running'));
+    const id = ++this.nextId;
+    this.lastUsed = performance.now();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id } satisfies LaneRequest);
+    });
+  }
+
+  /** Stops the worker for good. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.idleCheck);
+    const w = this.worker;
+    if (!w) return;
+    const exited = new Promise((r) => w.once('exit', r));
+    this.stop();
+    await exited;
+  }
+
+  private spawn(): void {
+    // Compiled, the worker is a .js file beside this one; under ts-node or jest it is .ts and needs ts-node's hook.
+    const ext = path.extname(__filename);
+    const w = new Worker(path.join(__dirname, `readLaneWorker${ext}`), { workerData: this.data, execArgv: ext === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [] });
+    // An idle lane never keeps the process alive.
+    w.unref();
+    this.worker = w;
+    w.on('message', (m: LaneReply) => {
+      if ('ready' in m) {
+        this.ready = true;
+        this.failures = 0;
+        this.lastUsed = performance.now();
+      } else if ('failed' in m) this.fail(w, new Error(`the read lane's worker could not start: ${m.failed}`));
+      else if ('log' in m) this.logError(Object.assign(new Error(m.log.message), { stack: m.log.stack }));
+      else {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        if ('error' in m) p.reject(new Error(m.error));
+        else p.resolve(m);
+      }
+    });
+    w.on('error', (e) => this.fail(w, e));
+    w.on('exit', (code) => this.fail(w, new Error(`the read lane's worker exited (code ${code})`)));
+  }
+
+  /** Asks the worker to close its connection and end (if it has not within 5 s, it is terminated). */
+  private stop(): void {
+    const w = this.worker;
+    if (!w) return;
+    this.worker = null;
+    this.ready = false;
+    this.rejectPending(new Error('the read lane stopped'));
+    w.postMessage('close');
+    setTimeout(() => void w.terminate(), 5000).unref();
+  }
+
+  private fail(w: Worker, e: Error): void {
+    if (this.worker !== w) return; // stopped on purpose
+    this.worker = null;
+    this.ready = false;
+    this.rejectPending(e);
+    void w.terminate();
+    if (this.closed) return;
+    this.logError(e);
+    this.retryAt = performance.now() + Math.min(MAX_RETRY_MS, RETRY_MS * 2 ** this.failures++);
+  }
+
+  private rejectPending(e: Error): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}
