@@ -134,17 +134,18 @@ const quantile = (xs: number[], q: number) => {
  * client's reading of its own, and that delay would be counted as the server's.
  */
 function abuser(port: number, seconds: number): Promise<Tally> {
+  // Its tally goes through a file: written to a pipe, the tail of a minute's latencies was lost at its exit.
+  const out = path.join(os.tmpdir(), `bench-abuser-${process.pid}-${Date.now()}.json`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--abuser', `${port}:${seconds}`], {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--abuser', `${port}:${seconds}:${out}`], {
       cwd: path.join(__dirname, '..'),
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit'],
     });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`the abusive client exited with ${code}`));
-      const t = JSON.parse(out.trim().split('\n').pop()!);
+      const t = JSON.parse(fs.readFileSync(out, 'utf8'));
+      fs.rmSync(out, { force: true });
       resolve({ latencies: t.latencies, statuses: new Map(t.statuses), failures: t.failures });
     });
   });
@@ -184,10 +185,10 @@ interface Row {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { backends: { type: 'string', default: 'sqlite,postgres' }, seconds: { type: 'string', default: '20' }, 'dry-run': { type: 'boolean', default: false }, abuser: { type: 'string' }, schedulings: { type: 'string', default: 'arrival order,shared by use' } } });
   if (values.abuser) {
-    const [port, seconds] = values.abuser.split(':').map(Number);
-    const end = Date.now() + seconds * 1000;
-    const t = await load(port, ABUSIVE, abusiveBodies, () => Date.now() < end);
-    console.log(JSON.stringify({ latencies: t.latencies, statuses: [...t.statuses], failures: t.failures }));
+    const [port, seconds, out] = values.abuser.split(':');
+    const end = Date.now() + Number(seconds) * 1000;
+    const t = await load(Number(port), ABUSIVE, abusiveBodies, () => Date.now() < end);
+    fs.writeFileSync(out, JSON.stringify({ latencies: t.latencies, statuses: [...t.statuses], failures: t.failures }));
     return;
   }
   const backends = values.backends!.split(',') as ('sqlite' | 'postgres')[];

@@ -23,6 +23,9 @@
  *   A heavy client's operation, while a far lighter client is present but
  *   not running, works one at a time, and rests between its steps, so that
  *   its work keeps the event loop busy at most HEAVY_DUTY of the time.
+ * - while a client that used far less is present (or, in a newcomer's first
+ *   second, any other), a client's reads run apart, in the read lane
+ *   (`heavy()`, see ReadLane).
  * A client alone is never held back; clients using alike share alike.
  *
  * And `turn()` hands the event loop back every SLICE_MS, unless no other
@@ -43,8 +46,8 @@ const DEFER_MS = 50;
 const MAX_PAUSE_MS = 1000;
 /**
  * A client first seen while another is present is, for this long, not yet known to be light: its reads may run
- * apart (Pass.heavy) until its use says which it is. A flood's first operations otherwise ran here, its costliest
- * statements (a 100-hit search, 90 ms) holding up everyone, while its use grew past the others'.
+ * apart (Pass.heavy) until its use says which it is: a flood's first operations would otherwise run on the main
+ * thread, beside everyone's, until its use had grown past twice theirs.
  */
 const PROBATION_MS = 1000;
 /** A client counts as present this long after it last entered. */

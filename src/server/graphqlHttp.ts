@@ -322,7 +322,8 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
       try {
         // A far heavier client's read runs in the lane, off this thread (see ReadLane); a query only: writes stay here.
         const lane = config.lane;
-        if (lane && shape && operationType(shape, p?.operationName) === 'query' && pass.heavy() && lane.available()) {
+        const read = shape !== undefined && operationType(shape, p?.operationName) === 'query';
+        if (lane && read && pass.heavy() && lane.available()) {
           response = await lane.execute({ ...httpGraphQLRequest, headers: [...headers] }).then(
             (r) => {
               Object.assign(meta, r.meta);
@@ -337,10 +338,18 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
         }
         // Only reads yield between statements: a write's statements hold the writer's lock.
         const turn = () => (meta.operation === 'query' ? pass.turn() : undefined);
-        response ??= await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest,
-          context: async () => withMeta(config.createContext(req, turn), meta),
-        });
+        if (!response) {
+          // A read here: the lane's wait at their turns until it is done.
+          const held = read ? lane?.hold() : undefined;
+          try {
+            response = await apollo.executeHTTPGraphQLRequest({
+              httpGraphQLRequest,
+              context: async () => withMeta(config.createContext(req, turn), meta),
+            });
+          } finally {
+            held?.();
+          }
+        }
       } finally {
         pass.release();
       }

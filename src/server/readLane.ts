@@ -6,7 +6,10 @@
  * large answer's serialisation, the garbage collection of its half-built
  * answers — each held up whatever a lighter client had just sent, for up to
  * 20–30 ms. In the lane they run beside it, on the other core, in a heap of
- * their own, and the thread runs at a lower priority than the main one.
+ * their own, and the thread runs at a lower priority than the main one. Its
+ * reads wait between statements while reads run on the main thread (laneTurn):
+ * on PostgreSQL the flood's statements would otherwise take the server's cores
+ * from the lighter client's.
  *
  * The worker starts when first needed (until it is ready, reads run on the
  * main thread as before), stops after ten minutes unused, and is started again
@@ -24,6 +27,33 @@ import type { RequestMeta } from './graphqlHttp';
 export interface LaneWorkerData {
   db: DbConfig;
   settings: ApolloSettings;
+  /** Int32 [0]: reads running on the main thread now; the lane's reads wait at their turns while it is above 0. */
+  busy: SharedArrayBuffer;
+}
+
+/** Atomics.waitAsync (Node ≥ 16; the compiler's library here predates it). */
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
+
+/** Longest one wait of a lane read at a turn (as OperationGate's pauses): a flood still progresses. */
+const MAX_PAUSE_MS = 1000;
+
+/**
+ * The lane's `turn()` (asked by the loaders before each batch of statements): while reads run on the main thread
+ * — lighter clients' — the lane's wait, so that theirs have the cores and, on PostgreSQL, the server's backends.
+ */
+export function laneTurn(busy: Int32Array): () => Promise<void> | undefined {
+  return () => {
+    if (Atomics.load(busy, 0) === 0) return undefined;
+    const until = performance.now() + MAX_PAUSE_MS;
+    return (async () => {
+      for (let n = Atomics.load(busy, 0); n > 0; n = Atomics.load(busy, 0)) {
+        const left = until - performance.now();
+        if (left <= 0) return;
+        const w = waitAsync(busy, 0, n, left);
+        if (w.async) await w.value;
+      }
+    })();
+  };
 }
 
 export interface LaneRequest {
@@ -67,9 +97,10 @@ export class ReadLane {
   private retryAt = 0;
   private closed = false;
   private readonly idleCheck: NodeJS.Timeout;
+  private readonly busy = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
-    private readonly data: LaneWorkerData,
+    private readonly data: Omit<LaneWorkerData, 'busy'>,
     private readonly logError: (e: unknown) => void,
     private readonly idleMs = IDLE_MS,
   ) {
@@ -84,6 +115,18 @@ export class ReadLane {
     if (this.ready) return true;
     if (!this.worker && !this.closed && performance.now() >= this.retryAt) this.spawn();
     return false;
+  }
+
+  /** Counts a read running on the main thread until the returned function is called: the lane's reads wait meanwhile. */
+  hold(): () => void {
+    Atomics.add(this.busy, 0, 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      Atomics.sub(this.busy, 0, 1);
+      Atomics.notify(this.busy, 0);
+    };
   }
 
   /** Starts the worker now rather than when first needed (a server's start-up: its first flood finds it ready). */
@@ -122,7 +165,7 @@ export class ReadLane {
   private spawn(): void {
     // Compiled, the worker is a .js file beside this one; under ts-node or jest it is .ts and needs ts-node's hook.
     const ext = path.extname(__filename);
-    const w = new Worker(path.join(__dirname, `readLaneWorker${ext}`), { workerData: this.data, execArgv: ext === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [] });
+    const w = new Worker(path.join(__dirname, `readLaneWorker${ext}`), { workerData: { ...this.data, busy: this.busy.buffer } satisfies LaneWorkerData, execArgv: ext === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [] });
     // An idle lane never keeps the process alive.
     w.unref();
     this.worker = w;

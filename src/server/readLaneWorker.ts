@@ -7,14 +7,15 @@ import { createDataSource } from '../db/dataSource';
 import { createContext } from '../graphql/loaders';
 import { startApollo } from './apollo';
 import { withMeta, type RequestMeta } from './graphqlHttp';
-import type { LaneReply, LaneRequest, LaneWorkerData } from './readLane';
+import { laneTurn, type LaneReply, type LaneRequest, type LaneWorkerData } from './readLane';
 
 const port = parentPort!;
 const post = (m: LaneReply) => port.postMessage(m);
 const encoder = new TextEncoder();
 
 async function main(): Promise<void> {
-  const { db, settings } = workerData as LaneWorkerData;
+  const { db, settings, busy } = workerData as LaneWorkerData;
+  const turn = laneTurn(new Int32Array(busy));
   const ds = createDataSource(db);
   await ds.initialize();
   // Internal errors are logged where the main thread logs them.
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: m.method, headers, search: m.search, body: m.body },
         // Reads only (the main thread sends no mutation here): writes stay where the write lock is.
-        context: async () => withMeta(createContext(ds, { batch: true, write: 'off' }), meta),
+        context: async () => withMeta(createContext(ds, { batch: true, write: 'off', turn }), meta),
       });
       let body: string;
       if (response.body.kind === 'complete') body = response.body.string;

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { createDataSource } from '../../src/db/dataSource';
 import { DEFAULT_LIMITS } from '../../src/graphql/limits';
-import { ReadLane, sharedConfigOf } from '../../src/server/readLane';
+import { laneTurn, ReadLane, sharedConfigOf } from '../../src/server/readLane';
 import { seededServers } from '../helpers/server';
 import { toGlobalId } from '../../src/graphql/node';
 
@@ -45,6 +45,29 @@ describe('sharedConfigOf', () => {
     expect(sharedConfigOf(createDataSource({ kind: 'sqlite', file: ':memory:' }))).toBeNull();
     expect(sharedConfigOf(createDataSource({ kind: 'sqlite', file: '/tmp/lane-test/x.sqlite' }))).toEqual({ kind: 'sqlite', file: '/tmp/lane-test/x.sqlite' });
     expect(sharedConfigOf(createDataSource({ kind: 'postgres', url: 'postgres://u@h:5432/d' }))).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/d' });
+  });
+});
+
+describe('laneTurn', () => {
+  it('goes on at once while no read runs on the main thread, else waits until none does, a second at most', async () => {
+    const busy = new Int32Array(new SharedArrayBuffer(4));
+    const turn = laneTurn(busy);
+    expect(turn()).toBeUndefined();
+    busy[0] = 2;
+    let done = false;
+    const waiting = turn()!.then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 50));
+    Atomics.sub(busy, 0, 1);
+    Atomics.notify(busy, 0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(done).toBe(false); // one still runs
+    Atomics.sub(busy, 0, 1);
+    Atomics.notify(busy, 0);
+    await waiting;
+    const t = performance.now();
+    busy[0] = 1; // never released: the wait ends by itself
+    await turn();
+    expect(performance.now() - t).toBeGreaterThanOrEqual(990);
   });
 });
 
