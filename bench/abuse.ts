@@ -240,9 +240,11 @@ ${seconds} s; attacked: the same ${seconds} s while an abusive client on ${ABUSI
 limits admit (${heavy.length} kinds, each within the cost limit: 60-item pages with citations, 100-hit searches, 100-matter pages…) and ${refused.length + 1} kinds they refuse (deep
 nesting, alias floods, oversized documents, a multiplying nest of pages, a batch). Target: attacked p99 ≤ 2 × idle p99.
 Each backend runs twice: the operation bound's slots in arrival order whoever sent the request (\`FAIR_SCHEDULING=off\`, the
-baseline), and shared by use across client addresses (the default, \`OperationGate\`): a freed slot to the client running
-fewest then using least, the last slot kept for another client, and a client's reads pausing between statements while a
-client that used a quarter as much is running.
+baseline), and shared by use across client addresses (the default, \`OperationGate\` and \`ReadLane\`): a freed slot to the
+client running fewest then using least, no client holding more than half the slots while another is present, and the
+reads of a client using more than twice another's run in the read lane (a worker thread, \`READ_LANE\`), waiting between
+statements while the lighter client's run. Warm-up: the normal client for 3 s, and each abusive request once on the main
+thread and once in the lane.
 
 ${mdTable([
   ['backend', 'scheduling', 'normal req/s idle', 'p50 / p99 idle ms', 'normal req/s attacked', 'p50 / p99 attacked ms', 'p99 attacked / idle (≤ 2×)', 'normal errors', 'abusive req/s', 'abusive answers by status'],
