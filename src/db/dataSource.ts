@@ -70,3 +70,11 @@ export async function openDatabase(config?: DbConfig, options?: DataSourceOption
 export function isPostgres(ds: DataSource): boolean {
   return ds.options.type === 'postgres';
 }
+
+/** How a second connection opens the database `ds` is on; null when none can (SQLite in memory). */
+export function sharedConfigOf(ds: DataSource): DbConfig | null {
+  const o = ds.options as { type: string; database?: unknown; url?: unknown };
+  if (o.type === 'postgres' && typeof o.url === 'string') return { kind: 'postgres', url: o.url };
+  if (o.type === 'better-sqlite3' && typeof o.database === 'string' && o.database !== ':memory:' && o.database !== '') return { kind: 'sqlite', file: o.database };
+  return null;
+}

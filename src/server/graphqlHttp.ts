@@ -236,6 +236,9 @@ export function badRequest(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } });
 }
 
+/** An execution's answer: Apollo's, or the read lane's (its body as UTF-8 bytes). */
+type Answer = Omit<HTTPGraphQLResponse, 'headers' | 'body'> & { headers: Map<string, string>; body: HTTPGraphQLResponse['body'] | { kind: 'bytes'; bytes: Buffer } };
+
 /** What a document's checks found: the limit it breaks, and its operations' types by name ('' for an anonymous one). */
 interface Shape {
   error: GraphQLError | null;
@@ -316,9 +319,7 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
       // proxy every client has the proxy's address: limit per client there.
       const pass = await config.gate.admit(req.socket.remoteAddress ?? '');
       const httpGraphQLRequest = { method: req.method.toUpperCase(), headers, search: req.originalUrl.includes('?') ? `?${req.originalUrl.split('?')[1]}` : '', body: req.body };
-      let response: HTTPGraphQLResponse | undefined;
-      // A body from the lane, as UTF-8 (moved, not copied, from the worker: no string of it on this thread's heap).
-      let bytes: Buffer | undefined;
+      let response: Answer | undefined;
       try {
         // A far heavier client's read runs in the lane, off this thread (see ReadLane); a query only: writes stay here.
         const lane = config.lane;
@@ -327,18 +328,16 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
           response = await lane.execute({ ...httpGraphQLRequest, headers: [...headers] }).then(
             (r) => {
               Object.assign(meta, r.meta);
-              const h = new HeaderMap();
-              for (const [k, v] of r.headers) h.set(k, v);
-              bytes = Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength);
-              return { status: r.status, headers: h, body: { kind: 'complete' as const, string: '' } };
+              // UTF-8 moved, not copied, from the worker: no string of it on this thread's heap.
+              return { status: r.status, headers: new Map(r.headers), body: { kind: 'bytes' as const, bytes: Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength) } };
             },
             // The lane failed (and logged why): a read, so run here instead.
             () => undefined,
           );
         }
-        // Only reads yield between statements: a write's statements hold the writer's lock.
-        const turn = () => (meta.operation === 'query' ? pass.turn() : undefined);
         if (!response) {
+          // Only reads yield between statements: a write's statements hold the writer's lock.
+          const turn = () => (meta.operation === 'query' ? pass.turn() : undefined);
           // A read here: the lane's wait at their turns until it is done.
           const held = read ? lane?.hold() : undefined;
           try {
@@ -367,7 +366,7 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
         res.end();
         return;
       }
-      const body = bytes ?? response.body.string;
+      const body = response.body.kind === 'bytes' ? response.body.bytes : response.body.string;
       const cacheable = etag !== null && status === 200 && meta.operation === 'query' && codes.length === 0;
       if (!cacheable) {
         res.setHeader('cache-control', 'no-store');

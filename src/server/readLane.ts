@@ -19,7 +19,6 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DataSource } from 'typeorm';
 import type { DbConfig } from '../db/config';
 import type { ApolloSettings } from './apollo';
 import type { RequestMeta } from './graphqlHttp';
@@ -74,13 +73,6 @@ export interface LaneResponse {
 
 export type LaneReply = { ready: true } | { failed: string } | { log: { message: string; stack?: string } } | ({ id: number } & LaneResponse) | { id: number; error: string };
 
-/** How a second connection opens the database `ds` is on; null when none can (SQLite in memory). */
-export function sharedConfigOf(ds: DataSource): DbConfig | null {
-  const o = ds.options as { type: string; database?: unknown; url?: unknown };
-  if (o.type === 'postgres' && typeof o.url === 'string') return { kind: 'postgres', url: o.url };
-  if (o.type === 'better-sqlite3' && typeof o.database === 'string' && o.database !== ':memory:' && o.database !== '') return { kind: 'sqlite', file: o.database };
-  return null;
-}
 
 /** A worker unused this long stops (starting one costs a second or two of CPU: not for every lull). */
 const IDLE_MS = 10 * 60_000;

@@ -5,9 +5,9 @@
  * when the worker fails.
  */
 import http from 'node:http';
-import { createDataSource } from '../../src/db/dataSource';
+import { createDataSource, sharedConfigOf } from '../../src/db/dataSource';
 import { DEFAULT_LIMITS } from '../../src/graphql/limits';
-import { laneTurn, ReadLane, sharedConfigOf } from '../../src/server/readLane';
+import { laneTurn, ReadLane } from '../../src/server/readLane';
 import { seededServers } from '../helpers/server';
 import { toGlobalId } from '../../src/graphql/node';
 
