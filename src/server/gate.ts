@@ -96,6 +96,8 @@ interface ClientState {
   lastSeen: number;
   /** Until when it is on probation (first seen while another client was present: PROBATION_MS); 0: never was. */
   probation: number;
+  /** Whether its reads were last judged to run apart (Pass.heavy): they go on doing so while it is the heavier. */
+  apart: boolean;
   queue: (() => void)[];
 }
 
@@ -105,8 +107,8 @@ export interface Pass {
   /** undefined when the operation may go on now, else a promise resolved when it may. */
   turn(): Promise<void> | undefined;
   /**
-   * Whether a client that used far less (DEFER_RATIO) is present, or this one is new beside others (PROBATION_MS):
-   * its reads may run apart (ReadLane).
+   * Whether a client that used far less (DEFER_RATIO) is present, or this one is new beside others (PROBATION_MS),
+   * or it was judged so before and has still used more than another present: its reads may run apart (ReadLane).
    */
   heavy(): boolean;
 }
@@ -192,7 +194,7 @@ export class OperationGate {
       let most = 0;
       for (const o of this.clients.values()) if (now - o.lastSeen < PRESENT_MS) most = Math.max(most, this.usage(o, now));
       const probation = this.othersPresent(client, now) ? now + PROBATION_MS : 0;
-      this.clients.set(client, (s = { usage: most, at: now, running: 0, paused: 0, lastSeen: now, probation, queue: [] }));
+      this.clients.set(client, (s = { usage: most, at: now, running: 0, paused: 0, lastSeen: now, probation, apart: false, queue: [] }));
     }
     return s;
   }
@@ -257,9 +259,13 @@ export class OperationGate {
       }
       return sliceSpent(t) && !this.lightest(client, s) ? nextLoop().then(wentOn) : undefined;
     };
+    // Once apart, a client stays apart while it has used more than another present (by DEFER_MS), not only while
+    // it has used twice as much: a flood past its probation has not yet used twice a steady client's (it started
+    // at theirs), and its reads came back to the main thread for seconds until it had.
     const heavy = () => {
       const t = this.now();
-      return this.lighterThan(client, s, t) !== null || (this.fair && t < s.probation && this.othersPresent(client, t));
+      s.apart = this.fair && (this.lighterThan(client, s, t) !== null || (t < s.probation && this.othersPresent(client, t)) || (s.apart && this.heavierThanOne(client, s, t)));
+      return s.apart;
     };
     return { release, turn, heavy };
   }
@@ -324,6 +330,14 @@ export class OperationGate {
       if (now - o.lastSeen < PRESENT_MS) found = 'present';
     }
     return found;
+  }
+
+  /** Whether another client present has used less than `client` (by DEFER_MS). */
+  private heavierThanOne(client: string, s: ClientState, now: number): boolean {
+    this.count(now);
+    const mine = this.usage(s, now);
+    for (const [other, o] of this.clients) if (other !== client && now - o.lastSeen < PRESENT_MS && this.usage(o, now) + DEFER_MS < mine) return true;
+    return false;
   }
 
   /**

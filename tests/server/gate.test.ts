@@ -273,6 +273,35 @@ describe('OperationGate', () => {
       later.release();
     });
 
+    it('a client apart stays apart while it has used more than another present, though not yet twice as much', async () => {
+      const { gate, advance } = clocked(4);
+      const page = await gate.admit('page');
+      advance(300);
+      page.release();
+      const flood = await gate.admit('flood');
+      expect(flood.heavy()).toBe(true); // on probation
+      const next = await gate.admit('page');
+      advance(800); // both running: 400 ms each
+      next.release();
+      advance(201); // the flood alone: past its probation, more than the page's client, not yet twice as much
+      const used = [gate.usageOf('flood'), gate.usageOf('page')];
+      expect(used[0]).toBeGreaterThan(used[1] + 50);
+      expect(used[0]).toBeLessThan(2 * used[1] + 50);
+      expect(flood.heavy()).toBe(true);
+      flood.release();
+      // Its use decays to the page's, which keeps coming: back on the main thread.
+      for (let i = 0; i < 20; i++) {
+        const p = await gate.admit('page');
+        advance(150);
+        p.release();
+        advance(150);
+      }
+      const last = await gate.admit('flood');
+      expect(gate.usageOf('flood')).toBeLessThan(gate.usageOf('page') + 50);
+      expect(last.heavy()).toBe(false);
+      last.release();
+    });
+
     it('without fair scheduling, one queue in arrival order and nobody held back', async () => {
       let t = 0;
       const gate = new OperationGate(4, false, () => t);
