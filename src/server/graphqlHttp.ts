@@ -336,17 +336,21 @@ export function graphqlHandler<C extends object>(config: GraphQLHttpConfig<C>): 
           );
         }
         if (!response) {
-          // Only reads yield between statements: a write's statements hold the writer's lock.
-          const turn = () => (meta.operation === 'query' ? pass.turn() : undefined);
-          // A read here: the lane's wait at their turns until it is done.
+          // A read here: the lane's wait at their turns until it is done (not while it waits at one of its own).
           const held = read ? lane?.hold() : undefined;
+          // Only reads yield between statements: a write's statements hold the writer's lock.
+          const turn = () => {
+            if (meta.operation !== 'query') return undefined;
+            const wait = pass.turn();
+            return wait && held ? held.during(wait) : wait;
+          };
           try {
             response = await apollo.executeHTTPGraphQLRequest({
               httpGraphQLRequest,
               context: async () => withMeta(config.createContext(req, turn), meta),
             });
           } finally {
-            held?.();
+            held?.release();
           }
         }
       } finally {

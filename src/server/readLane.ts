@@ -109,15 +109,35 @@ export class ReadLane {
     return false;
   }
 
-  /** Counts a read running on the main thread until the returned function is called: the lane's reads wait meanwhile. */
-  hold(): () => void {
-    Atomics.add(this.busy, 0, 1);
+  /**
+   * Counts a read running on the main thread until `release()`: the lane's reads wait meanwhile, except while the
+   * read itself waits at a turn (`during(wait)`): a flood's read held back there must not hold back the lane too.
+   */
+  hold(): { during<T>(wait: Promise<T>): Promise<T>; release(): void } {
+    let holding = false;
+    let waits = 0;
     let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      Atomics.sub(this.busy, 0, 1);
-      Atomics.notify(this.busy, 0);
+    const set = (on: boolean) => {
+      if (on === holding) return;
+      holding = on;
+      if (on) Atomics.add(this.busy, 0, 1);
+      else {
+        Atomics.sub(this.busy, 0, 1);
+        Atomics.notify(this.busy, 0);
+      }
+    };
+    set(true);
+    return {
+      during: (wait) => {
+        waits++;
+        set(false);
+        // A turn may end after its operation has (one failing leaves another's turn behind): not held again then.
+        return wait.finally(() => set(--waits === 0 && !done));
+      },
+      release: () => {
+        done = true;
+        set(false);
+      },
     };
   }
 

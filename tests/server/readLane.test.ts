@@ -72,6 +72,36 @@ describe('laneTurn', () => {
 });
 
 describe('ReadLane', () => {
+  it("counts a main-thread read while it runs: not while it waits at its own turns, nor after it ends", async () => {
+    const lane = new ReadLane({ db: { kind: 'sqlite', file: '/tmp/lane-test/unused.sqlite' }, settings: { limits: DEFAULT_LIMITS, introspection: true, development: false } }, () => undefined);
+    const busy = (lane as unknown as { busy: Int32Array }).busy;
+    try {
+      const a = lane.hold();
+      const b = lane.hold();
+      expect(busy[0]).toBe(2);
+      let open!: () => void;
+      const wait = new Promise<void>((r) => (open = r));
+      const w1 = a.during(wait);
+      const w2 = a.during(wait); // two of its loaders at a turn at once
+      expect(busy[0]).toBe(1);
+      open();
+      await Promise.all([w1, w2]);
+      expect(busy[0]).toBe(2); // going on: counted again, once
+      // One of its turns still waiting when the operation ends (another failed): not counted again after.
+      let late!: () => void;
+      const w3 = a.during(new Promise<void>((r) => (late = r)));
+      a.release();
+      late();
+      await w3;
+      expect(busy[0]).toBe(1);
+      b.release();
+      b.release();
+      expect(busy[0]).toBe(0);
+    } finally {
+      await lane.close();
+    }
+  });
+
   it('answers a read exactly as the main thread does, errors included', async () => {
     const { app, url } = await servers.start();
     const lane = app.lane!;
