@@ -29,5 +29,5 @@ VOLUME ["/app/data"]
 EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# As `npm start`: a young generation big enough for a loaded server's in-flight answers (README, "HTTP and limits").
-CMD ["node", "--max-semi-space-size=64", "dist/src/server/main.js"]
+# As `npm start`: a young generation big enough for a loaded server's in-flight answers, and room for the old one to grow (README, "HTTP and limits").
+CMD ["node", "--max-semi-space-size=64", "--heap-growing-percent=200", "dist/src/server/main.js"]
