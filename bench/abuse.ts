@@ -15,14 +15,17 @@
  * Run twice: slots in arrival order (FAIR_SCHEDULING=off, the baseline), and
  * shared by use across client addresses (OperationGate, the default).
  *
- * BENCH_ABUSE_TRACE=1 prints the slowest normal requests (latency@seconds into the window) and the server's
- * event-loop stalls and GC pauses over 15 ms (wall-clock ms mod 1e6, to line them up).
+ * The server is the compiled one, with `npm start`'s node flags. BENCH_ABUSE_TRACE=1 prints the slowest normal
+ * requests (latency@seconds into the window), per second how many took over twice the idle p99, the abusive
+ * client's latencies, and the server's event-loop stalls and GC pauses over 15 ms (wall-clock ms mod 1e6, to line
+ * them up). BENCH_SERVER_FLAGS adds node flags to the server's (say `--trace-gc`), BENCH_SERVER_LOG names a file for
+ * its standard output.
  *
  * PostgreSQL: BENCH_ABUSE_DATABASE_URL (default the `test` database, whose
  * schema it empties). Figures go to BENCHMARKS.md unless --dry-run.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -32,7 +35,7 @@ import { openDatabase } from '../src/db/dataSource';
 import { importSeeds } from '../src/db/seed';
 import type { DbConfig } from '../src/db/config';
 import { PLAYGROUND_EXAMPLES } from '../src/server/playgroundExamples';
-import { startServer } from './api/index';
+import { START_FLAGS } from './api/index';
 import { machine, mdTable, writeSection } from './report';
 
 const PG_URL = process.env.BENCH_ABUSE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -133,15 +136,16 @@ const quantile = (xs: number[], q: number) => {
  * The abusive client runs in a process of its own: in this one, its 64 connections' answers would delay the normal
  * client's reading of its own, and that delay would be counted as the server's.
  */
-function abuser(port: number, seconds: number): Promise<Tally> {
+function abuser(port: number, seconds: number): { flooding: Promise<void>; tally: Promise<Tally> } {
   // Its tally goes through a file: written to a pipe, the tail of a minute's latencies was lost at its exit.
   const out = path.join(os.tmpdir(), `bench-abuser-${process.pid}-${Date.now()}.json`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--abuser', `${port}:${seconds}:${out}`], {
-      cwd: path.join(__dirname, '..'),
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, '--abuser', `${port}:${seconds}:${out}`], {
+    cwd: path.join(__dirname, '..'),
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const flooding = new Promise<void>((resolve) => child.once('message', () => resolve()));
+  const tally = new Promise<Tally>((resolve, reject) => {
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`the abusive client exited with ${code}`));
       const t = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -149,14 +153,70 @@ function abuser(port: number, seconds: number): Promise<Tally> {
       resolve({ latencies: t.latencies, statuses: new Map(t.statuses), failures: t.failures });
     });
   });
+  return { flooding: Promise.race([flooding, tally.then(() => undefined)]), tally };
 }
 
 async function phase(port: number, seconds: number, attack: boolean): Promise<{ normal: Tally; abusive: Tally | null }> {
-  const abusive = attack ? abuser(port, seconds + 2) : Promise.resolve(null);
-  // The abuser starts (a second's start-up) and runs past both ends of the normal client's window.
-  if (attack) await new Promise((r) => setTimeout(r, 1500));
+  // The normal client's window opens as the abuser's first requests go out (its process's start-up, seconds of
+  // compiling under ts-node, would otherwise fall in the window and take the server's cores), and the abuser runs
+  // on a second past its end. The onset of the attack is measured.
+  const abusive = attack ? abuser(port, seconds + 1) : null;
+  await abusive?.flooding;
   const normal = await paced(port, NORMAL, normalBodies, seconds);
-  return { normal, abusive: await abusive };
+  return { normal, abusive: abusive ? await abusive.tally : null };
+}
+
+interface Server {
+  port: number;
+  stop: () => Promise<void>;
+  /** The server's exit status, if it died, and the tail of its stderr. */
+  diagnose: () => string;
+}
+
+function urlOf(db: DbConfig): string {
+  return db.kind === 'postgres' ? db.url : db.file;
+}
+
+/**
+ * The server as `npm start` runs it: its compiled entry point (built first if stale, as npm's prestart does) and
+ * node flags, configured by the environment; the response cache off (every answer executes). Not under ts-node:
+ * its hooks (source maps on every stack, the domain module's emit) would be measured as the server's.
+ */
+async function startServer(db: DbConfig, env: Record<string, string>): Promise<Server> {
+  const root = path.join(__dirname, '..');
+  const trace = process.env.BENCH_ABUSE_TRACE ? ['-r', path.join(__dirname, 'abuseTrace.js')] : [];
+  const extra = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...START_FLAGS, ...extra, ...trace, path.join(root, 'dist/src/server/main.js')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: urlOf(db), PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    if (process.env.BENCH_ABUSE_TRACE) process.stderr.write(d);
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const log = process.env.BENCH_SERVER_LOG ? fs.createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' }) : null;
+    child.stdout!.on('data', (d: Buffer) => {
+      log?.write(d);
+      out = (out + d.toString()).slice(-4000);
+      const m = /GraphQL at http:\/\/localhost:(\d+)\//.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before listening\n${stderr}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  process.once('exit', () => child.kill('SIGKILL'));
+  return { port, stop, diagnose: () => `${child.exitCode !== null ? `the server exited (${child.exitCode}); ` : ''}its stderr: ${stderr.trim() || '(empty)'}` };
 }
 
 async function seededDb(backend: 'sqlite' | 'postgres', dir: string): Promise<DbConfig> {
@@ -187,10 +247,12 @@ async function main(): Promise<void> {
   if (values.abuser) {
     const [port, seconds, out] = values.abuser.split(':');
     const end = Date.now() + Number(seconds) * 1000;
+    setImmediate(() => process.send?.('flooding'));
     const t = await load(Number(port), ABUSIVE, abusiveBodies, () => Date.now() < end);
     fs.writeFileSync(out, JSON.stringify({ latencies: t.latencies, statuses: [...t.statuses], failures: t.failures }));
     return;
   }
+  execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'build-if-needed.js')], { stdio: 'inherit' });
   const backends = values.backends!.split(',') as ('sqlite' | 'postgres')[];
   const seconds = Number(values.seconds);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-abuse-'));
@@ -200,8 +262,8 @@ async function main(): Promise<void> {
       const db = await seededDb(backend, dir);
       // The baseline: slots in arrival order, whoever sent the request (FAIR_SCHEDULING=off).
       for (const scheduling of values.schedulings!.split(',')) {
-        const server = await startServer({ kind: 'ours', db, batch: true, responseCache: false }, { FAIR_SCHEDULING: scheduling === 'arrival order' ? 'off' : 'on' });
-        const port = Number(new URL(server.url).port);
+        const server = await startServer(db, { FAIR_SCHEDULING: scheduling === 'arrival order' ? 'off' : 'on' });
+        const port = server.port;
         try {
           // Warm-up: the normal client for 3 s, and each abusive request once, so that what a server builds once per
           // data revision (the statute analyses behind citationIssues, the matter index) is built before measuring.
@@ -216,9 +278,23 @@ async function main(): Promise<void> {
           const idle = await phase(port, seconds, false);
           if (process.env.BENCH_ABUSE_TRACE) console.log('attack phase starts', Date.now() % 1e6);
           const attacked = await phase(port, seconds, true);
-          if (process.env.BENCH_ABUSE_TRACE) console.log(server.diagnose(), 'idle top', [...idle.normal.latencies].sort((a, b) => b - a).slice(0, 12).map((x) => x.toFixed(0)).join(' '), 'attacked top', attacked.normal.latencies.map((l, i) => [l, attacked.normal.dueAt![i] - attacked.normal.dueAt![0]]).sort((a, b) => b[0] - a[0]).slice(0, 30).map(([l, t]) => `${l.toFixed(0)}@${(t / 1000).toFixed(1)}`).join(' '));
+          if (process.env.BENCH_ABUSE_TRACE) console.log('idle top', [...idle.normal.latencies].sort((a, b) => b - a).slice(0, 12).map((x) => x.toFixed(0)).join(' '), 'attacked top', attacked.normal.latencies.map((l, i) => [l, attacked.normal.dueAt![i] - attacked.normal.dueAt![0]]).sort((a, b) => b[0] - a[0]).slice(0, 30).map(([l, t]) => `${l.toFixed(0)}@${(t / 1000).toFixed(1)}`).join(' '));
+          if (process.env.BENCH_ABUSE_TRACE) {
+            // Per second of the attacked window: how many normal requests took more than twice the idle p99.
+            const limit = 2 * quantile(idle.normal.latencies, 0.99);
+            const over = new Map<number, number>();
+            attacked.normal.latencies.forEach((l, i) => {
+              const sec = Math.floor((attacked.normal.dueAt![i] - attacked.normal.dueAt![0]) / 1000);
+              if (l > limit) over.set(sec, (over.get(sec) ?? 0) + 1);
+            });
+            const ab = attacked.abusive!.latencies;
+            console.log('abusive latency p50/p90/p99/max', [0.5, 0.9, 0.99, 1].map((q) => quantile(ab, q).toFixed(0)).join('/'), 'over 1.5 s:', ab.filter((l) => l > 1500).length, 'of', ab.length);
+            console.log(`over ${limit.toFixed(1)} ms by second:`, [...over].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}:${n}`).join(' '), `(p99 allows ${Math.floor(attacked.normal.latencies.length / 100)})`);
+          }
           rows.push({ backend, scheduling, idle: idle.normal, attacked: attacked.normal, abusive: attacked.abusive! });
           console.log(`${backend}, ${scheduling}: normal p99 idle ${quantile(idle.normal.latencies, 0.99).toFixed(1)} ms, attacked ${quantile(attacked.normal.latencies, 0.99).toFixed(1)} ms; abusive ${attacked.abusive!.latencies.length} requests`);
+        } catch (e) {
+          throw new Error(`${backend}, ${scheduling}: ${(e as Error).message}\n${server.diagnose()}`, { cause: e });
         } finally {
           await server.stop();
         }
