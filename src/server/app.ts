@@ -15,7 +15,7 @@ import { dataRevision } from '../graphql/matterIndex';
 import { badRequest, graphqlHandler, sendRequestError } from './graphqlHttp';
 import { startApollo, type ApolloSettings } from './apollo';
 import { ResponseCache, RevisionTracker } from './responseCache';
-import { OperationGate } from './gate';
+import { OperationGate, paceApart } from './gate';
 import { ReadLane } from './readLane';
 import { sharedConfigOf } from '../db/dataSource';
 import { exportHandler } from './exportRoute';
@@ -92,10 +92,11 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
   // ETags are set by the GraphQL handler (data revision + request), not computed from bodies.
   app.set('etag', false);
   let fast: FastPathConfig | null = null;
-  const httpServer = http.createServer(fastPathListener(app, () => fast));
+  const fair = options.fairScheduling ?? true;
+  const gate = new OperationGate(options.maxConcurrentOperations ?? DEFAULT_CONCURRENT_OPERATIONS, fair);
+  const httpServer = http.createServer(paceApart(fastPathListener(app, () => fast), (client) => gate.apart(client)));
 
   const settings: ApolloSettings = { limits, introspection: options.introspection ?? true, development };
-  const fair = options.fairScheduling ?? true;
   const shared = sharedConfigOf(ds);
   const lane = fair && (options.readLane ?? true) && shared ? new ReadLane({ db: shared, settings }, logError) : null;
   const apollo = await startApollo(settings, logError, [
@@ -181,7 +182,7 @@ export async function createApp(ds: DataSource, options: AppOptions = {}): Promi
       cache,
       revision,
       maxAge: options.cacheMaxAge ?? DEFAULT_CACHE_MAX_AGE,
-      gate: new OperationGate(options.maxConcurrentOperations ?? DEFAULT_CONCURRENT_OPERATIONS, fair),
+      gate,
       lane,
     }),
   );

@@ -37,6 +37,8 @@
  * back: a newcomer's first request may wait for them, once.
  */
 
+import type http from 'node:http';
+
 /** Half-life of a client's recorded use: long enough to tell a flood from a page's few requests. */
 const USAGE_HALF_LIFE_MS = 2000;
 /** A client defers to another whose use is below half its own (and DEFER_MS less): clearly lighter, not a peer. */
@@ -259,15 +261,22 @@ export class OperationGate {
       }
       return sliceSpent(t) && !this.lightest(client, s) ? nextLoop().then(wentOn) : undefined;
     };
-    // Once apart, a client stays apart while it has used more than another present (by DEFER_MS), not only while
-    // it has used twice as much: a flood past its probation has not yet used twice a steady client's (it started
-    // at theirs), and its reads came back to the main thread for seconds until it had.
-    const heavy = () => {
-      const t = this.now();
-      s.apart = this.fair && (this.lighterThan(client, s, t) !== null || (t < s.probation && this.othersPresent(client, t)) || (s.apart && this.heavierThanOne(client, s, t)));
-      return s.apart;
-    };
+    const heavy = () => this.judgeApart(client, s, this.now());
     return { release, turn, heavy };
+  }
+
+  /** Whether `client`'s reads run apart now (see Pass.heavy); false for a client not seen yet. */
+  apart(client: string): boolean {
+    const s = this.clients.get(this.fair ? client : '');
+    return s !== undefined && this.judgeApart(client, s, this.now());
+  }
+
+  // Once apart, a client stays apart while it has used more than another present (by DEFER_MS), not only while
+  // it has used twice as much: a flood past its probation has not yet used twice a steady client's (it started
+  // at theirs), and its reads came back to the main thread for seconds until it had.
+  private judgeApart(client: string, s: ClientState, now: number): boolean {
+    s.apart = this.fair && (this.lighterThan(client, s, now) !== null || (now < s.probation && this.othersPresent(client, now)) || (s.apart && this.heavierThanOne(client, s, now)));
+    return s.apart;
   }
 
   /** One more of `s`'s operations running. */
@@ -394,4 +403,25 @@ export class OperationGate {
       release();
     }
   }
+}
+
+/**
+ * An HTTP listener that takes the requests of clients whose reads run apart (`apart`, see Pass.heavy) one per turn
+ * of the event loop, in arrival order, and everyone else's at once. What a request costs on this thread before it
+ * can wait (routing, its body read and parsed, its document checked; a refused one answered) is a millisecond or
+ * two; a flood's 64 connections sending at once had all of theirs taken in one turn, 100–200 ms during which a
+ * lighter client's request, already arrived, was not even read.
+ */
+export function paceApart(listener: http.RequestListener, apart: (client: string) => boolean): http.RequestListener {
+  const queue: [http.IncomingMessage, http.ServerResponse][] = [];
+  const next = () => {
+    const r = queue.shift();
+    if (!r) return;
+    listener(r[0], r[1]);
+    if (queue.length) setImmediate(next);
+  };
+  return (req, res) => {
+    if (!apart(req.socket.remoteAddress ?? '')) return listener(req, res);
+    if (queue.push([req, res]) === 1) setImmediate(next);
+  };
 }

@@ -1,4 +1,5 @@
-import { OperationGate } from '../../src/server/gate';
+import type http from 'node:http';
+import { OperationGate, paceApart } from '../../src/server/gate';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -302,6 +303,19 @@ describe('OperationGate', () => {
       last.release();
     });
 
+    it('apart() answers, for a client by address, what its passes\' heavy() would', async () => {
+      const { gate, advance } = clocked(4);
+      expect(gate.apart('flood')).toBe(false); // never seen
+      const page = await gate.admit('page');
+      const flood = await gate.admit('flood');
+      expect(gate.apart('flood')).toBe(true); // on probation
+      expect(gate.apart('page')).toBe(false);
+      advance(1001);
+      expect(gate.apart('flood')).toBe(flood.heavy());
+      page.release();
+      flood.release();
+    });
+
     it('without fair scheduling, one queue in arrival order and nobody held back', async () => {
       let t = 0;
       const gate = new OperationGate(4, false, () => t);
@@ -314,5 +328,30 @@ describe('OperationGate', () => {
       flood.slice(1).forEach((p) => p.release());
       expect(gate.load).toEqual({ active: 0, waiting: 0 });
     });
+  });
+});
+
+describe('paceApart', () => {
+  const request = (from: string) => [{ socket: { remoteAddress: from } }, {}] as unknown as [http.IncomingMessage, http.ServerResponse];
+  const turn = () => new Promise((r) => setImmediate(r));
+
+  it("takes a client's requests one per turn of the event loop while its reads run apart, everyone else's at once", async () => {
+    const taken: string[] = [];
+    const listener = paceApart((req) => taken.push(`${req.socket.remoteAddress}`), (client) => client === 'flood');
+    for (let i = 0; i < 3; i++) listener(...request('flood'));
+    listener(...request('page'));
+    expect(taken).toEqual(['page']);
+    await turn();
+    expect(taken).toEqual(['page', 'flood']);
+    listener(...request('page')); // arrives between two of the flood's: not behind the rest of them
+    expect(taken).toEqual(['page', 'flood', 'page']);
+    await turn();
+    await turn();
+    expect(taken).toEqual(['page', 'flood', 'page', 'flood', 'flood']);
+    await turn();
+    listener(...request('flood')); // the queue had emptied: taken at the next turn
+    expect(taken).toHaveLength(5);
+    await turn();
+    expect(taken).toHaveLength(6);
   });
 });
