@@ -278,7 +278,7 @@ async function main(): Promise<void> {
           const idle = await phase(port, seconds, false);
           if (process.env.BENCH_ABUSE_TRACE) console.log('attack phase starts', Date.now() % 1e6);
           const attacked = await phase(port, seconds, true);
-          if (process.env.BENCH_ABUSE_TRACE) console.log('idle top', [...idle.normal.latencies].sort((a, b) => b - a).slice(0, 12).map((x) => x.toFixed(0)).join(' '), 'attacked top', attacked.normal.latencies.map((l, i) => [l, attacked.normal.dueAt![i] - attacked.normal.dueAt![0]]).sort((a, b) => b[0] - a[0]).slice(0, 30).map(([l, t]) => `${l.toFixed(0)}@${(t / 1000).toFixed(1)}`).join(' '));
+          if (process.env.BENCH_ABUSE_TRACE) console.log('idle top', [...idle.normal.latencies].sort((a, b) => b - a).slice(0, 12).map((x) => x.toFixed(0)).join(' '), 'attacked top', attacked.normal.latencies.map((l, i) => [l, attacked.normal.dueAt![i] - attacked.normal.dueAt![0], i]).sort((a, b) => b[0] - a[0]).slice(0, 30).map(([l, t, i]) => `${l.toFixed(0)}@${(t / 1000).toFixed(1)}#${i % normalBodies.length}`).join(' '));
           if (process.env.BENCH_ABUSE_TRACE) {
             // Per second of the attacked window: how many normal requests took more than twice the idle p99.
             const limit = 2 * quantile(idle.normal.latencies, 0.99);
