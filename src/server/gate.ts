@@ -24,8 +24,10 @@
  *   not running, works one at a time, and rests between its steps, so that
  *   its work keeps the event loop busy at most HEAVY_DUTY of the time.
  * - while a client that used far less is present (or, in a newcomer's first
- *   second, any other), a client's reads run apart, in the read lane
- *   (`heavy()`, see ReadLane).
+ *   second, any other; and once apart, while it has requests waiting and any
+ *   other present used less), a
+ *   client's reads run apart, in the read lane (`heavy()`, see ReadLane), and
+ *   its requests are taken one per turn of the event loop (paceApart).
  * A client alone is never held back; clients using alike share alike.
  *
  * And `turn()` hands the event loop back every SLICE_MS, unless no other
@@ -98,7 +100,7 @@ interface ClientState {
   lastSeen: number;
   /** Until when it is on probation (first seen while another client was present: PROBATION_MS); 0: never was. */
   probation: number;
-  /** Whether its reads were last judged to run apart (Pass.heavy): they go on doing so while it is the heavier. */
+  /** Whether its reads were last judged to run apart (Pass.heavy): they go on doing so while it floods and is the heavier. */
   apart: boolean;
   queue: (() => void)[];
 }
@@ -110,7 +112,8 @@ export interface Pass {
   turn(): Promise<void> | undefined;
   /**
    * Whether a client that used far less (DEFER_RATIO) is present, or this one is new beside others (PROBATION_MS),
-   * or it was judged so before and has still used more than another present: its reads may run apart (ReadLane).
+   * or it was judged so before and, with requests waiting for a slot, has still used more than another present: its
+   * reads may run apart (ReadLane).
    */
   heavy(): boolean;
 }
@@ -271,11 +274,12 @@ export class OperationGate {
     return s !== undefined && this.judgeApart(client, s, this.now());
   }
 
-  // Once apart, a client stays apart while it has used more than another present (by DEFER_MS), not only while
-  // it has used twice as much: a flood past its probation has not yet used twice a steady client's (it started
-  // at theirs), and its reads came back to the main thread for seconds until it had.
+  // Once apart, a client with requests waiting for a slot stays apart while it has used more than another present
+  // (by DEFER_MS), not only while it has used twice as much: a flood past its probation has not yet used twice a
+  // steady client's (it started at theirs), and its reads came back to the main thread for seconds until it had. A
+  // light newcomer, which never waits for a slot, leaves with its probation.
   private judgeApart(client: string, s: ClientState, now: number): boolean {
-    s.apart = this.fair && (this.lighterThan(client, s, now) !== null || (now < s.probation && this.othersPresent(client, now)) || (s.apart && this.heavierThanOne(client, s, now)));
+    s.apart = this.fair && (this.lighterThan(client, s, now) !== null || (now < s.probation && this.othersPresent(client, now)) || (s.apart && s.queue.length > 0 && this.heavierThanOne(client, s, now)));
     return s.apart;
   }
 

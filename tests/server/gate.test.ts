@@ -274,7 +274,7 @@ describe('OperationGate', () => {
       later.release();
     });
 
-    it('a client apart stays apart while it has used more than another present, though not yet twice as much', async () => {
+    it('a client apart with requests waiting stays apart while it has used more than another present, though not yet twice as much', async () => {
       const { gate, advance } = clocked(4);
       const page = await gate.admit('page');
       advance(300);
@@ -288,7 +288,26 @@ describe('OperationGate', () => {
       const used = [gate.usageOf('flood'), gate.usageOf('page')];
       expect(used[0]).toBeGreaterThan(used[1] + 50);
       expect(used[0]).toBeLessThan(2 * used[1] + 50);
-      expect(flood.heavy()).toBe(true);
+      expect(flood.heavy()).toBe(false); // nothing of its waits for a slot: a light newcomer leaves with its probation
+      // The same use with its half of the slots taken and more of its requests waiting: a flood, kept apart.
+      const { gate: g2, advance: adv2 } = clocked(4);
+      const p2 = await g2.admit('page');
+      adv2(300);
+      p2.release();
+      const f2 = await g2.admit('flood');
+      expect(f2.heavy()).toBe(true);
+      const f2b = await g2.admit('flood');
+      const waiting = g2.admit('flood');
+      const n2 = await g2.admit('page');
+      adv2(800);
+      n2.release();
+      adv2(201);
+      expect(g2.usageOf('flood')).toBeLessThan(2 * g2.usageOf('page') + 50);
+      expect(f2.heavy()).toBe(true);
+      expect(g2.apart('flood')).toBe(true);
+      f2.release();
+      f2b.release();
+      (await waiting).release();
       flood.release();
       // Its use decays to the page's, which keeps coming: back on the main thread.
       for (let i = 0; i < 20; i++) {
