@@ -309,17 +309,17 @@ async function main(): Promise<void> {
 
 \`npm run bench:abuse -- --backends ${backends.join(',')} --seconds ${seconds}\` — ${new Date().toISOString().slice(0, 10)}, ${machine()}.
 
-One server per backend as \`npm start\` runs it, response cache off (every answer executes), over the seed lists. The normal
+One server per backend as \`npm start\` runs it (compiled, with its node flags), response cache off (every answer executes), over the seed lists. The normal
 client: from ${NORMAL.from}, the playground's ${normalBodies.length} read examples in turn at a steady ${NORMAL.rate} requests a second (open loop: each
 request sent when due whatever the answers before it, its latency counted from then). Idle: it alone for
-${seconds} s; attacked: the same ${seconds} s while an abusive client on ${ABUSIVE.connections} connections from ${ABUSIVE.from} sends the costliest queries the
+${seconds} s; attacked: the same ${seconds} s from when the abusive client's first requests go out (the attack's onset is measured), while it, on ${ABUSIVE.connections} connections from ${ABUSIVE.from}, sends the costliest queries the
 limits admit (${heavy.length} kinds, each within the cost limit: 60-item pages with citations, 100-hit searches, 100-matter pages…) and ${refused.length + 1} kinds they refuse (deep
 nesting, alias floods, oversized documents, a multiplying nest of pages, a batch). Target: attacked p99 ≤ 2 × idle p99.
 Each backend runs twice: the operation bound's slots in arrival order whoever sent the request (\`FAIR_SCHEDULING=off\`, the
 baseline), and shared by use across client addresses (the default, \`OperationGate\` and \`ReadLane\`): a freed slot to the
 client running fewest then using least, no client holding more than half the slots while another is present, and the
-reads of a client using more than twice another's run in the read lane (a worker thread, \`READ_LANE\`), waiting between
-statements while the lighter client's run. Warm-up: the normal client for 3 s, and each abusive request once on the main
+reads of a client using more than twice another's (or new beside it, for a second; once there, while it uses more) run in the read lane (a worker thread, \`READ_LANE\`), waiting between
+statements while the lighter client's run; that client's requests are taken one per turn of the event loop. Warm-up: the normal client for 3 s, and each abusive request once on the main
 thread and once in the lane.
 
 ${mdTable([
