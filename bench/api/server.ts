@@ -44,18 +44,6 @@ async function start(spec: ServerSpec): Promise<http.Server> {
 
 start(JSON.parse(process.argv[2]) as ServerSpec).then(
   (server) => {
-    if (process.env.BENCH_ABUSE_TRACE) {
-      let last = performance.now();
-      setInterval(() => {
-        const t = performance.now();
-        if (t - last > 40) console.error(`stall ${(t - last).toFixed(0)} ms at ${Date.now() % 1e6}`);
-        last = t;
-      }, 5).unref();
-      const { PerformanceObserver } = require('node:perf_hooks') as typeof import('node:perf_hooks');
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.duration > 15) console.error(`gc ${(e as unknown as { detail: { kind: number } }).detail.kind} ${e.duration.toFixed(0)} ms at ${Date.now() % 1e6} ${require('node:v8').getHeapSpaceStatistics().map((x: { space_name: string; space_used_size: number }) => `${x.space_name.replace('_space', '')}=${(x.space_used_size / 1e6).toFixed(1)}`).join(' ')}`);
-      }).observe({ entryTypes: ['gc'] });
-    }
     console.log(`LISTENING ${port(server)}`);
     // The parent ends us with SIGTERM; leave at once (nothing to flush).
     process.once('SIGTERM', () => process.exit(0));

@@ -38,7 +38,6 @@ export function withMeta<C extends object>(context: C, meta: RequestMeta): C {
   return context;
 }
 
-/** Apollo plugin: cost limit once the operation is resolved, `extensions.cost` on every accepted query. */
 /** Whether a value (variables, as JSON) holds a string with U+0000. */
 function holdsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -62,6 +61,7 @@ function documentHoldsNul(document: DocumentNode): boolean {
   return found;
 }
 
+/** Apollo plugin: cost limit once the operation is resolved, `extensions.cost` on every accepted query. */
 export function limitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
   // Apollo keeps one parsed document per query text, so a document object is a query: its costs, by
   // operation and variables, are computed once (73 µs each, a twentieth of a jurisdiction page).
